@@ -1,0 +1,171 @@
+/**
+ * Dates as Thai rosters hold them: spreadsheet Date values, "15/03/2555", "2555-03-15",
+ * "15 มี.ค. 55", Thai digits. Years ≥ 2400 are Buddhist Era, 1900–2200 Common Era, two digits BE.
+ * Internally every date is a plain CE {y, m, d}: no time zone can shift it.
+ */
+import { arabicDigits, matchKey } from './text';
+import type { Cell } from './types';
+
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+/** How the year was written, for dob.era; null when the cell was a real date. */
+export type Era = 'BE' | 'CE' | null;
+
+export type DateParse = { ok: true; date: Ymd; era: Era } | { ok: false };
+
+export const BE_OFFSET = 543;
+
+const THAI_MONTHS = [
+  ['มกราคม', 'มค'],
+  ['กุมภาพันธ์', 'กพ'],
+  ['มีนาคม', 'มีค'],
+  ['เมษายน', 'เมย'],
+  ['พฤษภาคม', 'พค'],
+  ['มิถุนายน', 'มิย'],
+  ['กรกฎาคม', 'กค'],
+  ['สิงหาคม', 'สค'],
+  ['กันยายน', 'กย'],
+  ['ตุลาคม', 'ตค'],
+  ['พฤศจิกายน', 'พย'],
+  ['ธันวาคม', 'ธค'],
+];
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const MONTH_BY_NAME = new Map<string, number>();
+THAI_MONTHS.forEach(([full, abbr], i) => {
+  MONTH_BY_NAME.set(full!, i + 1);
+  MONTH_BY_NAME.set(abbr!, i + 1);
+});
+EN_MONTHS.forEach((abbr, i) => MONTH_BY_NAME.set(abbr, i + 1));
+
+export const THAI_MONTH_ABBR = [
+  'ม.ค.',
+  'ก.พ.',
+  'มี.ค.',
+  'เม.ย.',
+  'พ.ค.',
+  'มิ.ย.',
+  'ก.ค.',
+  'ส.ค.',
+  'ก.ย.',
+  'ต.ค.',
+  'พ.ย.',
+  'ธ.ค.',
+];
+
+function monthFromName(name: string): number | undefined {
+  const key = matchKey(name);
+  return MONTH_BY_NAME.get(key) ?? (key.length >= 3 ? MONTH_BY_NAME.get(key.slice(0, 3)) : undefined);
+}
+
+export function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+}
+
+/** A written year → CE year and era, or null when it is no plausible year. */
+function yearOf(text: string): { y: number; era: 'BE' | 'CE' } | null {
+  const n = Number(text);
+  if (text.length === 2) return { y: 2500 + n - BE_OFFSET, era: 'BE' };
+  if (text.length !== 4) return null;
+  if (n >= 2400) return { y: n - BE_OFFSET, era: 'BE' };
+  if (n >= 1900 && n <= 2200) return { y: n, era: 'CE' };
+  return null;
+}
+
+function make(y: number, m: number, d: number, era: Era): DateParse {
+  if (!Number.isInteger(m) || m < 1 || m > 12 || !Number.isInteger(d) || d < 1) return { ok: false };
+  if (d > daysInMonth(y, m)) return { ok: false };
+  return { ok: true, date: { y, m, d }, era };
+}
+
+const NUMERIC_DMY = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}|\d{2})$/;
+const NUMERIC_YMD = /^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/;
+const NAMED = /^(\d{1,2})\s*([^\d\s]+?)\s*(?:(?:พ\.?\s*ศ|ค\.?\s*ศ)\.?\s*)?(\d{4}|\d{2})$/;
+
+export function parseDateText(input: string): DateParse {
+  const s = arabicDigits(input).trim().replace(/\s+/g, ' ');
+  let m = NUMERIC_DMY.exec(s);
+  if (m) {
+    const year = yearOf(m[3]!);
+    return year ? make(year.y, Number(m[2]), Number(m[1]), year.era) : { ok: false };
+  }
+  m = NUMERIC_YMD.exec(s);
+  if (m) {
+    const year = yearOf(m[1]!);
+    return year ? make(year.y, Number(m[2]), Number(m[3]), year.era) : { ok: false };
+  }
+  m = NAMED.exec(s);
+  if (m) {
+    const month = monthFromName(m[2]!);
+    const year = yearOf(m[3]!);
+    return month && year ? make(year.y, month, Number(m[1]), year.era) : { ok: false };
+  }
+  return { ok: false };
+}
+
+/**
+ * A date cell's calendar date. Apps Script and our readers hand dates over as local-time Date
+ * objects. A year ≥ 2400 means BE was typed into a date cell.
+ */
+export function parseDateValue(d: Date): DateParse {
+  if (Number.isNaN(d.getTime())) return { ok: false };
+  const y = d.getFullYear();
+  if (y >= 2400) return make(y - BE_OFFSET, d.getMonth() + 1, d.getDate(), 'BE');
+  if (y < 1900 || y > 2200) return { ok: false };
+  return { ok: true, date: { y, m: d.getMonth() + 1, d: d.getDate() }, era: null };
+}
+
+export function parseDateCell(v: Cell): DateParse {
+  if (v instanceof Date) return parseDateValue(v);
+  if (typeof v === 'string') return parseDateText(v);
+  return { ok: false };
+}
+
+/** 'YYYY-MM-DD' (CE) as used in settings. */
+export function parseIso(s: string): Ymd | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const r = make(Number(m[1]), Number(m[2]), Number(m[3]), 'CE');
+  return r.ok ? r.date : null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function toIso(d: Ymd): string {
+  return `${d.y}-${pad(d.m)}-${pad(d.d)}`;
+}
+
+/** dd/mm/BBBB: how dates are shown to Thai users and written in DMC forms. */
+export function formatBE(d: Ymd): string {
+  return `${pad(d.d)}/${pad(d.m)}/${d.y + BE_OFFSET}`;
+}
+
+/** "30 เม.ย. 2570" / "30 Apr 2027" */
+export function formatLong(d: Ymd, lang: 'th' | 'en'): string {
+  if (lang === 'th') return `${d.d} ${THAI_MONTH_ABBR[d.m - 1]} ${d.y + BE_OFFSET}`;
+  const en = EN_MONTHS[d.m - 1]!;
+  return `${d.d} ${en[0]!.toUpperCase()}${en.slice(1)} ${d.y}`;
+}
+
+export function compareYmd(a: Ymd, b: Ymd): number {
+  return a.y - b.y || a.m - b.m || a.d - b.d;
+}
+
+/** Whole years completed on `on`. */
+export function ageOn(dob: Ymd, on: Ymd): number {
+  let age = on.y - dob.y;
+  if (on.m < dob.m || (on.m === dob.m && on.d < dob.d)) age--;
+  return age;
+}
+
+export function fromDate(d: Date): Ymd {
+  return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() };
+}

@@ -1,0 +1,153 @@
+/** Finds the header row and maps columns to field keys (RULES.md, "Fields and header synonyms"). */
+import { compact as compactCid } from './thai-id';
+import { arabicDigits, matchKey, plainSpaces } from './text';
+import type { Cell, FieldKey } from './types';
+
+const SYNONYMS: Record<FieldKey, string[]> = {
+  cid: [
+    'เลขประจำตัวประชาชน',
+    'เลขบัตรประชาชน',
+    'เลขประจำตัวประชาชน 13 หลัก',
+    'เลขบัตรประจำตัวประชาชน',
+    'รหัสประจำตัวประชาชน',
+    'citizen id',
+    'national id',
+    'id card',
+    'citizen id no',
+  ],
+  sid: ['เลขประจำตัวนักเรียน', 'รหัสนักเรียน', 'เลขประจำตัว', 'student id', 'student no', 'student number'],
+  prefix: ['คำนำหน้า', 'คำนำหน้าชื่อ', 'prefix', 'title'],
+  firstName: ['ชื่อ', 'first name', 'given name', 'firstname'],
+  lastName: ['นามสกุล', 'สกุล', 'last name', 'surname', 'family name', 'lastname'],
+  fullName: ['ชื่อ-นามสกุล', 'ชื่อ - สกุล', 'ชื่อ-สกุล', 'ชื่อ นามสกุล', 'full name', 'name'],
+  gender: ['เพศ', 'gender', 'sex'],
+  dob: ['วันเกิด', 'วันเดือนปีเกิด', 'วัน/เดือน/ปีเกิด', 'วันเดือนปี เกิด', 'date of birth', 'dob', 'birth date', 'birthdate'],
+  grade: ['ชั้น', 'ระดับชั้น', 'ชั้นเรียน', 'grade', 'class', 'level'],
+  room: ['ห้อง', 'room'],
+  weight: ['น้ำหนัก', 'weight'],
+  height: ['ส่วนสูง', 'height'],
+  status: ['สถานะ', 'สถานะนักเรียน', 'สถานะการศึกษา', 'status'],
+  exam: ['สอบปลายภาค', 'เข้าสอบปลายภาค', 'สอบปลายปี', 'การสอบปลายภาค', 'final exam', 'took final exam', 'exam'],
+  entryDate: ['วันที่เข้าเรียน', 'วันที่ย้ายเข้า', 'entry date', 'date joined'],
+  leaveDate: ['วันที่ย้ายออก', 'วันที่จำหน่าย', 'leave date'],
+  fatherCid: ['เลขประจำตัวประชาชนบิดา', 'เลขบัตรประชาชนบิดา', 'father citizen id', 'father id'],
+  motherCid: ['เลขประจำตัวประชาชนมารดา', 'เลขบัตรประชาชนมารดา', 'mother citizen id', 'mother id'],
+  guardianCid: ['เลขประจำตัวประชาชนผู้ปกครอง', 'เลขบัตรประชาชนผู้ปกครอง', 'guardian citizen id', 'guardian id'],
+  age: ['อายุ', 'อายุ(ปี)', 'age'],
+  nationality: ['สัญชาติ', 'nationality'],
+  schoolCode: ['รหัสโรงเรียน', 'school code'],
+};
+
+/** Header text → comparable key: Thai digits, case, spaces and a trailing unit such as "(กก.)" dropped. */
+export function headerKey(text: string): string {
+  const s = arabicDigits(plainSpaces(text))
+    .trim()
+    .replace(/\s*[([][^)\]]*[)\]]\s*$/, '');
+  return matchKey(s);
+}
+
+const FIELD_BY_HEADER = new Map<string, FieldKey>();
+for (const [field, names] of Object.entries(SYNONYMS) as Array<[FieldKey, string[]]>) {
+  for (const n of names) FIELD_BY_HEADER.set(headerKey(n), field);
+}
+
+export function fieldOfHeader(text: string): FieldKey | null {
+  return FIELD_BY_HEADER.get(headerKey(text)) ?? null;
+}
+
+export function cellText(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e21 ? v.toFixed(0) : String(v);
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? '' : `${v.getDate()}/${v.getMonth() + 1}/${v.getFullYear()}`;
+  return String(v);
+}
+
+export interface HeaderMap {
+  /** 0-based index of the header row in the table. */
+  headerIndex: number;
+  /** Header texts as written, by column index. */
+  headers: string[];
+  /** The column used for each field present. */
+  columns: Partial<Record<FieldKey, number>>;
+  /** Further columns that map to a field already taken (the first is used). */
+  duplicates: Array<{ field: FieldKey; column: number }>;
+}
+
+const SEARCH_ROWS = 10;
+const MIN_FIELDS = 3;
+const CONTENT_SAMPLE = 50;
+
+function fieldsOfRow(row: readonly Cell[]): Array<FieldKey | null> {
+  return row.map((v) => (typeof v === 'string' ? fieldOfHeader(v) : null));
+}
+
+/** Share of a column's non-empty sampled values that compact to 13 digits: how the content says "cid". */
+function looksLikeCidColumn(rows: readonly (readonly Cell[])[], from: number, col: number): boolean {
+  let seen = 0;
+  let ids = 0;
+  for (let r = from; r < rows.length && seen < CONTENT_SAMPLE; r++) {
+    const t = cellText(rows[r]![col]).trim();
+    if (t === '') continue;
+    seen++;
+    if (/^(?:\d{13}|g\d{12})$/i.test(compactCid(t))) ids++;
+  }
+  return seen > 0 && ids / seen >= 0.6;
+}
+
+/**
+ * The header row is the row among the first ten that names the most known fields (at least three),
+ * or the row given by `headerRow` (1-based). Columns named for a student number whose content is
+ * 13-digit IDs are cid: the DMC download names its citizen-ID column "เลขประจำตัวนักเรียน".
+ */
+export function mapHeaders(rows: readonly (readonly Cell[])[], headerRow?: number): HeaderMap | null {
+  let best = -1;
+  let bestCount = 0;
+  const candidates = headerRow
+    ? [headerRow - 1]
+    : Array.from({ length: Math.min(SEARCH_ROWS, rows.length) }, (_, i) => i);
+  for (const i of candidates) {
+    const row = rows[i];
+    if (!row) continue;
+    const count = new Set(fieldsOfRow(row).filter((f) => f !== null)).size;
+    if (count > bestCount) {
+      best = i;
+      bestCount = count;
+    }
+  }
+  if (best < 0 || bestCount < MIN_FIELDS) return null;
+
+  const headerCells = rows[best]!;
+  const fields = fieldsOfRow(headerCells);
+  const cidByHeader = fields.includes('cid');
+  fields.forEach((f, col) => {
+    if (f === 'sid' && !cidByHeader && looksLikeCidColumn(rows, best + 1, col)) fields[col] = 'cid';
+  });
+
+  const columns: Partial<Record<FieldKey, number>> = {};
+  const duplicates: HeaderMap['duplicates'] = [];
+  fields.forEach((f, col) => {
+    if (!f) return;
+    if (columns[f] === undefined) columns[f] = col;
+    else duplicates.push({ field: f, column: col });
+  });
+  const headers = headerCells.map((v) => cellText(v).trim());
+  return { headerIndex: best, headers, columns, duplicates };
+}
+
+/** A, B, …, Z, AA, … */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(rowIndex: number, colIndex: number): string {
+  return `${columnLetter(colIndex)}${rowIndex + 1}`;
+}

@@ -1,0 +1,10 @@
+/** The core's public API: what the server, the command and the playground use. */
+export { validate, validateSources, type SourceTable, type ValidateOptions } from './validate';
+export { RULES, RULE_BY_ID, ruleInfo, type RuleInfo } from './catalogue';
+export * from './types';
+export * from './settings';
+export { parseCid, isValidCid, isGcode, maskCid, maskCidsIn, formatCid, withCheckDigit, checkDigit } from './thai-id';
+export { parseDateCell, parseDateText, formatBE, formatLong, parseIso, toIso, type Ymd } from './dates';
+export { mapHeaders, columnLetter, a1, cellText } from './headers';
+export { neutraliseFormula } from './text';
+export { SEVERITY_LABEL, GENDER_LABEL } from './labels';

@@ -1,0 +1,217 @@
+/** Student number, names and their Thai typing slips. */
+import type { Student } from '../student';
+import { HAS_ZERO_WIDTH, isBlankText, nameKey, thaiTypo } from '../text';
+import { startsWithPrefix } from '../vocab';
+import type { FieldKey } from '../types';
+import { duplicatesBy, groupsBy, otherRows } from './cid';
+import { cap, defineRules, FIELD_LABEL, q, type Ctx, type Hit } from './rule';
+
+const NAMES = ['firstName', 'lastName'] as const;
+
+/** Letters (any script), combining marks, space, dot, hyphen, apostrophe; zero-width is name.whitespace's. */
+const INVALID_NAME_CHAR = /[^\p{L}\p{M} .\-'’\u00a0\u200b-\u200d\u2060\ufeff]/u;
+const THAI_LETTER = /[\u0e01-\u0e2e]/;
+const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
+
+/** The name fields of a row, each with the field that names its column. */
+function names(s: Student): Array<{ field: FieldKey; text: string }> {
+  const out: Array<{ field: FieldKey; text: string }> = [];
+  for (const field of NAMES) {
+    const t = s.text[field];
+    if (t !== undefined && !isBlankText(t)) out.push({ field, text: t });
+  }
+  return out;
+}
+
+function hitsFor(s: Student, test: (text: string) => Hit | false | null): Hit[] {
+  const hits: Hit[] = [];
+  for (const n of names(s)) {
+    const h = test(n.text);
+    if (h) hits.push({ field: n.field, ...h });
+  }
+  return hits;
+}
+
+function splitFromFullName(ctx: Ctx): boolean {
+  return ctx.map.columns.firstName === undefined && ctx.map.columns.fullName !== undefined;
+}
+
+function spacingProblem(t: string): boolean {
+  return HAS_ZERO_WIDTH.test(t) || t !== t.trim() || /\s{2,}|\u00a0/.test(t);
+}
+
+const missing = (field: 'firstName' | 'lastName', id: string) => ({
+  id,
+  severity: 'error' as const,
+  field,
+  needs: [field],
+  about: {
+    th: `ทุกแถวต้องมี${FIELD_LABEL[field].th}`,
+    en: `Every row needs a ${FIELD_LABEL[field].en}`,
+  },
+  say: () => ({
+    th: `ไม่มี${FIELD_LABEL[field].th} — กรอกตามทะเบียนบ้านหรือบัตรประชาชน`,
+    en: `${FIELD_LABEL[field].en[0]!.toUpperCase()}${FIELD_LABEL[field].en.slice(1)} is empty — enter it as in the house registration`,
+  }),
+  row: (s: Student) => isBlankText(s.text[field] ?? ''),
+});
+
+export const nameRules = defineRules(
+  {
+    id: 'sid.missing',
+    severity: 'warning',
+    field: 'sid',
+    needs: ['sid'],
+    about: { th: 'นักเรียนที่ยังอยู่ควรมีเลขประจำตัวนักเรียน', en: 'Every present student should have a student ID' },
+    say: () => ({
+      th: 'ไม่มีเลขประจำตัวนักเรียน — กรอกจากทะเบียนนักเรียน',
+      en: 'Student ID is empty — enter it from the school register',
+    }),
+    row: (s) => s.present && isBlankText(s.text.sid ?? ''),
+  },
+  {
+    id: 'sid.duplicate',
+    severity: 'error',
+    field: 'sid',
+    needs: ['sid'],
+    about: { th: 'เลขประจำตัวนักเรียนต้องไม่ซ้ำกัน', en: 'Student IDs must be unique' },
+    say: (h) => ({
+      th: `เลขประจำตัวนักเรียนซ้ำกับแถว ${h.rows} — ตรวจกับทะเบียนนักเรียน`,
+      en: `Same student ID as row ${h.rows} — check the school register`,
+    }),
+    table: (students) =>
+      duplicatesBy(students, (s) => {
+        const t = (s.text.sid ?? '').trim();
+        return isBlankText(t) ? null : t.replace(/^0+(?=\d)/, '');
+      }),
+  },
+  missing('firstName', 'name.first.missing'),
+  missing('lastName', 'name.last.missing'),
+  {
+    id: 'name.invalid-chars',
+    severity: 'error',
+    field: 'firstName',
+    needs: ['firstName'],
+    about: {
+      th: 'ชื่อและนามสกุลมีได้เฉพาะตัวอักษร ช่องว่าง จุด ขีด และอะพอสทรอฟี',
+      en: 'Names may hold only letters, spaces, dots, hyphens and apostrophes',
+    },
+    say: (h) => ({
+      th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)} มีตัวเลขหรือสัญลักษณ์ (${q(h.char)}) — ลบออก`,
+      en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)} contains a digit or symbol (${q(h.char)}) — remove it`,
+    }),
+    row: (s) =>
+      hitsFor(s, (t) => {
+        const m = INVALID_NAME_CHAR.exec(t);
+        return m && { value: t, char: m[0] };
+      }),
+  },
+  {
+    id: 'name.whitespace',
+    severity: 'warning',
+    field: 'firstName',
+    needs: ['firstName'],
+    about: {
+      th: 'ช่องว่างเกินหรืออักขระที่มองไม่เห็น ทำให้ชื่อไม่ตรงกับระบบ DMC',
+      en: 'Extra spaces or invisible characters make names differ from DMC',
+    },
+    say: (h) => ({
+      th: `${FIELD_LABEL[h.field as FieldKey].th}มีช่องว่างหน้า/หลัง ช่องว่างซ้อน หรืออักขระที่มองไม่เห็น — พิมพ์ใหม่`,
+      en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} has leading, trailing or doubled spaces, or invisible characters — retype it`,
+    }),
+    row: (s, ctx) => {
+      if (splitFromFullName(ctx)) {
+        const t = s.text.fullName ?? '';
+        return spacingProblem(t) && { field: 'firstName', value: t };
+      }
+      const hits: Hit[] = [];
+      for (const field of ['prefix', 'firstName', 'lastName'] as const) {
+        const t = s.text[field];
+        if (t && ctx.map.columns[field] !== undefined && spacingProblem(t)) hits.push({ field, value: t });
+      }
+      return hits;
+    },
+  },
+  {
+    id: 'name.thai-typo',
+    severity: 'warning',
+    field: 'firstName',
+    needs: ['firstName'],
+    about: {
+      th: 'คำผิดที่พบบ่อยเวลาพิมพ์ไทย: เ เ แทน แ สระหรือวรรณยุกต์ซ้ำ หรือวรรณยุกต์ไม่มีพยัญชนะ',
+      en: 'Common Thai typing slips: เ+เ for แ, a repeated vowel or tone mark, a mark with no consonant',
+    },
+    say: (h) => ({
+      th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)}: ${TYPO[h.kind as string]!.th} — พิมพ์ใหม่ให้ตรงทะเบียนบ้าน`,
+      en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)}: ${TYPO[h.kind as string]!.en} — retype it as in the register`,
+    }),
+    row: (s) =>
+      hitsFor(s, (t) => {
+        const kind = thaiTypo(t);
+        return kind && { value: t, kind };
+      }),
+  },
+  {
+    id: 'name.mixed-script',
+    severity: 'warning',
+    field: 'firstName',
+    needs: ['firstName'],
+    about: { th: 'ชื่อเดียวมีทั้งอักษรไทยและอักษรละติน', en: 'One name mixes Thai and Latin letters' },
+    say: (h) => ({
+      th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)} มีทั้งอักษรไทยและอังกฤษ — ตรวจว่าสลับภาษาแป้นพิมพ์หรือไม่`,
+      en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)} mixes Thai and Latin letters — check the keyboard layout`,
+    }),
+    row: (s) => hitsFor(s, (t) => THAI_LETTER.test(t) && LATIN_LETTER.test(t) && { value: t }),
+  },
+  {
+    id: 'name.prefix-in-name',
+    severity: 'warning',
+    field: 'firstName',
+    needs: ['firstName'],
+    about: {
+      th: 'คำนำหน้าอยู่ในช่องชื่อ: DMC เก็บคำนำหน้าแยกช่อง',
+      en: 'A prefix sits in the first name: DMC keeps the prefix in its own field',
+    },
+    say: (h) => ({
+      th: `ชื่อ ${q(h.value)} ขึ้นต้นด้วยคำนำหน้า — ย้ายคำนำหน้าไปไว้ช่องคำนำหน้าชื่อ`,
+      en: `First name ${q(h.value)} starts with a prefix — move it to the prefix column`,
+    }),
+    row: (s) => {
+      const t = s.text.firstName ?? '';
+      return startsWithPrefix(t) && { value: t };
+    },
+  },
+  {
+    id: 'name.near-duplicate',
+    severity: 'warning',
+    field: 'firstName',
+    needs: ['firstName', 'lastName', 'dob'],
+    about: {
+      th: 'ชื่อ นามสกุล และวันเกิดเดียวกันแต่เลขประจำตัวต่างกัน: อาจเป็นคนเดียวกันกรอกซ้ำ',
+      en: 'Same name, surname and birth date with different IDs: possibly one student entered twice',
+    },
+    say: (h) => ({
+      th: `ชื่อ นามสกุล และวันเกิดตรงกับแถว ${h.rows} แต่เลขประจำตัวต่างกัน — ตรวจว่าเป็นคนเดียวกันหรือไม่`,
+      en: `Name, surname and birth date match row ${h.rows} with a different ID — check whether it is one student`,
+    }),
+    table: function* (students) {
+      const idOf = (x: Student) => (x.cid?.ok ? x.cid.digits : (x.text.cid ?? '').trim());
+      const groups = groupsBy(students, (s) => {
+        if (!s.dob?.ok || isBlankText(s.text.firstName ?? '')) return null;
+        const d = s.dob.date;
+        return `${nameKey(s.text.firstName!)}|${nameKey(s.text.lastName ?? '')}|${d.y}-${d.m}-${d.d}`;
+      });
+      for (const g of groups) {
+        // Rows with the same ID are cid.duplicate's business; here only differing IDs count.
+        if (new Set(g.map(idOf)).size < 2) continue;
+        for (const s of g) yield [s, { rows: otherRows(g, s) }];
+      }
+    },
+  },
+);
+
+const TYPO: Record<string, { th: string; en: string }> = {
+  'double-sara-e': { th: 'ใช้ เ เ (สระเอสองตัว) แทน แ', en: 'เ+เ typed for แ' },
+  'repeated-mark': { th: 'สระหรือวรรณยุกต์ซ้ำ', en: 'a vowel or tone mark typed twice' },
+  'orphan-mark': { th: 'สระหรือวรรณยุกต์ไม่มีพยัญชนะ', en: 'a mark with no consonant' },
+};

@@ -1,0 +1,228 @@
+/** Prefix, gender, date of birth and age. */
+import { ageOn, compareYmd, formatBE, type Ymd } from '../dates';
+import type { Student } from '../student';
+import { arabicDigits, isBlankText } from '../text';
+import { defineRules, q, type Ctx } from './rule';
+
+const GENDER_TH = { M: 'ชาย', F: 'หญิง' };
+const GENDER_EN = { M: 'male', F: 'female' };
+
+function dobOf(s: Student): Ymd | null {
+  return s.dob?.ok ? s.dob.date : null;
+}
+
+/** Age on the check date, or null without a usable date of birth. */
+function age(s: Student, ctx: Ctx): number | null {
+  const d = dobOf(s);
+  return d && compareYmd(d, ctx.dates.asOf) <= 0 ? ageOn(d, ctx.dates.asOf) : null;
+}
+
+export const personRules = defineRules(
+  {
+    id: 'prefix.missing',
+    severity: 'error',
+    field: 'prefix',
+    needs: ['prefix'],
+    about: { th: 'ทุกแถวต้องมีคำนำหน้าชื่อ', en: 'Every row needs a prefix' },
+    say: () => ({
+      th: 'ไม่มีคำนำหน้าชื่อ — ใส่ ด.ช. ด.ญ. นาย หรือ น.ส. ตามเพศและอายุ',
+      en: 'Prefix is empty — enter ด.ช., ด.ญ., นาย or น.ส. by gender and age',
+    }),
+    row: (s) => isBlankText(s.text.prefix ?? ''),
+  },
+  {
+    id: 'prefix.unknown',
+    severity: 'warning',
+    field: 'prefix',
+    needs: ['prefix'],
+    about: {
+      th: 'คำนำหน้าที่ DMC รู้จัก: เด็กชาย เด็กหญิง นาย นางสาว นาง สามเณร',
+      en: 'Prefixes DMC knows: เด็กชาย, เด็กหญิง, นาย, นางสาว, นาง, สามเณร',
+    },
+    say: (h) => ({
+      th: `ไม่รู้จักคำนำหน้า ${q(h.value)} — ใช้ เด็กชาย เด็กหญิง นาย นางสาว นาง หรือ สามเณร`,
+      en: `Unknown prefix ${q(h.value)} — use เด็กชาย, เด็กหญิง, นาย, นางสาว, นาง or สามเณร`,
+    }),
+    row: (s) => !isBlankText(s.text.prefix ?? '') && !s.prefix && { value: s.text.prefix },
+  },
+  {
+    id: 'prefix.gender',
+    severity: 'error',
+    field: 'prefix',
+    needs: ['prefix', 'gender'],
+    about: { th: 'คำนำหน้าชื่อต้องตรงกับเพศ', en: 'The prefix must agree with the gender' },
+    say: (h) => ({
+      th: `คำนำหน้า ${q(h.value)} เป็นของเพศ${GENDER_TH[h.implied as 'M']} แต่ช่องเพศเป็น${GENDER_TH[h.gender as 'M']} — แก้ช่องใดช่องหนึ่งให้ถูก`,
+      en: `Prefix ${q(h.value)} is ${GENDER_EN[h.implied as 'M']} but gender says ${GENDER_EN[h.gender as 'M']} — correct one of them`,
+    }),
+    row: (s) =>
+      !!s.prefix?.gender &&
+      !!s.gender &&
+      s.prefix.gender !== s.gender && { value: s.text.prefix, implied: s.prefix.gender, gender: s.gender },
+  },
+  {
+    id: 'prefix.age',
+    severity: 'warning',
+    field: 'prefix',
+    needs: ['prefix', 'dob'],
+    about: {
+      th: 'อายุต่ำกว่า 15 ปีใช้ เด็กชาย/เด็กหญิง ตั้งแต่ 15 ปีใช้ นาย/นางสาว (พ.ร.บ.คำนำหน้านาม พ.ศ. 2505)',
+      en: 'Under 15 takes เด็กชาย/เด็กหญิง, 15 and over นาย/นางสาว (Prefix Act 1962)',
+    },
+    say: (h) => ({
+      th: `อายุ ${h.age} ปี แต่ใช้คำนำหน้า ${q(h.value)} — ${h.band === 'child' ? 'อายุ 15 ปีขึ้นไปใช้ นาย/นางสาว' : 'อายุต่ำกว่า 15 ปีใช้ เด็กชาย/เด็กหญิง'}`,
+      en: `Age ${h.age} with prefix ${q(h.value)} — ${h.band === 'child' ? '15 and over take นาย/นางสาว' : 'under 15 take เด็กชาย/เด็กหญิง'}`,
+    }),
+    row: (s, ctx) => {
+      const a = age(s, ctx);
+      const band = s.prefix?.band;
+      if (a === null || !band) return false;
+      const wrong = (band === 'child' && a >= 15) || (band === 'adult' && a < 15);
+      return wrong && { value: s.text.prefix, age: a, band };
+    },
+  },
+  {
+    id: 'gender.missing',
+    severity: 'error',
+    field: 'gender',
+    needs: ['gender'],
+    about: { th: 'ทุกแถวต้องระบุเพศ', en: 'Every row needs a gender' },
+    say: () => ({ th: 'ไม่มีเพศ — ใส่ ชาย หรือ หญิง', en: 'Gender is empty — enter male or female' }),
+    row: (s) => isBlankText(s.text.gender ?? ''),
+  },
+  {
+    id: 'gender.invalid',
+    severity: 'error',
+    field: 'gender',
+    needs: ['gender'],
+    about: { th: 'เพศต้องเป็น ชาย/ช หรือ หญิง/ญ', en: 'Gender is ชาย/ช/M or หญิง/ญ/F' },
+    say: (h) => ({
+      th: `ไม่รู้จักเพศ ${q(h.value)} — ใช้ ชาย หรือ หญิง`,
+      en: `Unknown gender ${q(h.value)} — use male or female`,
+    }),
+    row: (s) => !isBlankText(s.text.gender ?? '') && !s.gender && { value: s.text.gender },
+  },
+  {
+    id: 'dob.missing',
+    severity: 'error',
+    field: 'dob',
+    needs: ['dob'],
+    about: { th: 'ทุกแถวต้องมีวันเดือนปีเกิด', en: 'Every row needs a date of birth' },
+    say: () => ({
+      th: 'ไม่มีวันเดือนปีเกิด — กรอกแบบ วว/ดด/ปปปป พ.ศ. เช่น 15/03/2555',
+      en: 'Date of birth is empty — enter dd/mm/yyyy (BE), e.g. 15/03/2555',
+    }),
+    row: (s) => isBlankText(s.text.dob ?? ''),
+  },
+  {
+    id: 'dob.invalid',
+    severity: 'error',
+    field: 'dob',
+    needs: ['dob'],
+    about: {
+      th: 'วันเกิดอ่านไม่ได้หรือเป็นวันที่ไม่มีจริง',
+      en: 'The date of birth cannot be read or does not exist',
+    },
+    say: (h) => ({
+      th: `วันเกิด ${q(h.value)} อ่านไม่ได้หรือไม่มีวันนี้จริง — ใช้รูปแบบ วว/ดด/ปปปป พ.ศ. เช่น 15/03/2555`,
+      en: `Date of birth ${q(h.value)} cannot be read or does not exist — use dd/mm/yyyy (BE), e.g. 15/03/2555`,
+    }),
+    row: (s) => s.dob?.ok === false && { value: s.text.dob },
+  },
+  {
+    id: 'dob.future',
+    severity: 'error',
+    field: 'dob',
+    needs: ['dob'],
+    about: { th: 'วันเกิดอยู่หลังวันที่ตรวจ', en: 'The date of birth is after the check date' },
+    say: (h) => ({
+      th: `วันเกิด ${h.date} อยู่หลังวันที่ตรวจ — ตรวจปี พ.ศ./ค.ศ.`,
+      en: `Date of birth ${h.date} is after the check date — check the year (BE/CE)`,
+    }),
+    row: (s, ctx) => {
+      const d = dobOf(s);
+      return !!d && compareYmd(d, ctx.dates.asOf) > 0 && { date: formatBE(d) };
+    },
+  },
+  {
+    id: 'dob.era',
+    severity: 'warning',
+    field: 'dob',
+    needs: ['dob'],
+    about: {
+      th: 'วันเกิดในคอลัมน์ใช้ปีต่างระบบกัน (พ.ศ. ปน ค.ศ.)',
+      en: 'Birth dates in the column mix Buddhist and Common Era years',
+    },
+    say: (h) => ({
+      th: `วันเกิด ${q(h.value)} ใช้ปี ${h.era === 'CE' ? 'ค.ศ.' : 'พ.ศ.'} ขณะที่แถวอื่นส่วนใหญ่ใช้ ${h.era === 'CE' ? 'พ.ศ.' : 'ค.ศ.'} — ใช้ พ.ศ. ให้เหมือนกันทั้งคอลัมน์`,
+      en: `Date of birth ${q(h.value)} uses a ${h.era} year while most rows use ${h.era === 'CE' ? 'BE' : 'CE'} — use BE throughout`,
+    }),
+    table: function* (students) {
+      let be = 0;
+      let ce = 0;
+      for (const s of students) {
+        if (s.dob?.ok && s.dob.era === 'BE') be++;
+        else if (s.dob?.ok && s.dob.era === 'CE') ce++;
+      }
+      if (be === ce) return;
+      const minority = be > ce ? 'CE' : 'BE';
+      for (const s of students) {
+        if (s.dob?.ok && s.dob.era === minority) yield [s, { value: s.text.dob, era: minority }];
+      }
+    },
+  },
+  {
+    id: 'age.implausible',
+    severity: 'error',
+    field: 'dob',
+    needs: ['dob'],
+    about: { th: 'อายุนักเรียนควรอยู่ระหว่าง 2 ถึง 25 ปี', en: 'A student is between 2 and 25 years old' },
+    say: (h) => ({
+      th: `อายุ ${h.age} ปี ณ วันที่ตรวจ ไม่น่าเป็นไปได้ — ตรวจปีเกิด (พ.ศ. หรือ ค.ศ.)`,
+      en: `Age ${h.age} on the check date is implausible — check the birth year (BE or CE)`,
+    }),
+    row: (s, ctx) => {
+      const a = age(s, ctx);
+      return a !== null && (a < 2 || a > 25) && { age: a };
+    },
+  },
+  {
+    id: 'age.mismatch',
+    severity: 'warning',
+    field: 'age',
+    needs: ['age', 'dob'],
+    about: { th: 'คอลัมน์อายุไม่ตรงกับวันเกิด', en: 'The age column disagrees with the date of birth' },
+    say: (h) => ({
+      th: `อายุที่กรอก ${q(h.value)} ปี แต่คำนวณจากวันเกิดได้ ${h.age} ปี — ตรวจวันเกิดหรืออายุ`,
+      en: `Age says ${q(h.value)} but the date of birth gives ${h.age} — check one of them`,
+    }),
+    row: (s, ctx) => {
+      const a = age(s, ctx);
+      const written = Number.parseFloat(arabicDigits(s.text.age ?? ''));
+      return a !== null && Number.isFinite(written) && Math.abs(written - a) > 1 && { value: s.text.age, age: a };
+    },
+  },
+  {
+    id: 'age.grade',
+    severity: 'warning',
+    field: 'dob',
+    needs: ['dob', 'grade'],
+    about: {
+      th: 'อายุ ณ 16 พฤษภาคม ของปีการศึกษาไม่เข้ากับชั้น (ต่ำกว่าเกณฑ์เกิน 1 ปี หรือสูงกว่าเกิน 3 ปี)',
+      en: 'Age on 16 May of the academic year does not fit the grade (over 1 year below or 3 above)',
+    },
+    say: (h) => ({
+      th: `อายุ ${h.age} ปี (ณ 16 พ.ค.) แต่เรียนชั้น ${h.grade} ซึ่งควรอายุราว ${h.expected} ปี — ตรวจวันเกิดหรือชั้น`,
+      en: `Age ${h.age} (on 16 May) in ${h.grade}, where about ${h.expected} is expected — check the birth date or grade`,
+    }),
+    row: (s, ctx) => {
+      const d = dobOf(s);
+      const g = s.grade;
+      const now = age(s, ctx);
+      // An impossible age is age.implausible's finding; one per cause.
+      if (!d || !g || now === null || now < 2 || now > 25) return false;
+      const a = ageOn(d, ctx.dates.yearStart);
+      return (a < g.expectedAge - 1 || a > g.expectedAge + 3) && { age: a, grade: g.label, expected: g.expectedAge };
+    },
+  },
+);

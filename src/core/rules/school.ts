@@ -1,0 +1,231 @@
+/** Grade, room, weight and height. */
+import { ageOn, compareYmd } from '../dates';
+import type { Student } from '../student';
+import { arabicDigits, isBlankText } from '../text';
+import { defineRules, q, type Ctx } from './rule';
+
+/** "45.5", "๔๕", "45 กก.", "45,5" → 45.5; blank, "0" and "-" → 0 (DMC's "not recorded"); junk → NaN. */
+export function measure(text: string | undefined): number {
+  if (text === undefined || isBlankText(text)) return 0;
+  const t = arabicDigits(text)
+    .trim()
+    .replace(/\s*(?:kg|กก\.?|กิโลกรัม|cm|ซม\.?|เซนติเมตร|m|ม\.)$/i, '')
+    .replace(/^(\d+),(\d+)$/, '$1.$2');
+  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+}
+
+export const WEIGHT_RANGE = [8, 150] as const;
+export const HEIGHT_RANGE = [60, 210] as const;
+
+/**
+ * Generous plausibility bands by age (years): [min weight kg, max weight kg, min height cm, max height cm].
+ * Wide enough to hold very small and very large children of Thai growth references; a value outside is
+ * almost surely a typo, not a child.
+ */
+const AGE_BANDS: Array<[number, number, number, number]> = [
+  [8, 20, 75, 100], // 2
+  [9, 25, 82, 110],
+  [10, 30, 88, 118],
+  [11, 35, 94, 125],
+  [13, 42, 100, 132], // 6
+  [14, 50, 105, 138],
+  [16, 60, 110, 145],
+  [17, 70, 114, 150],
+  [18, 80, 118, 156], // 10
+  [20, 90, 122, 163],
+  [22, 100, 127, 170],
+  [25, 110, 132, 178],
+  [28, 120, 136, 185],
+  [30, 130, 140, 190], // 15
+  [32, 140, 142, 195],
+  [33, 150, 143, 200],
+  [34, 150, 143, 210], // 18 and over
+];
+
+/** Age on the check date, or null without a usable date of birth. */
+function ageNow(s: Student, ctx: Ctx): number | null {
+  if (!s.dob?.ok || compareYmd(s.dob.date, ctx.dates.asOf) > 0) return null;
+  return ageOn(s.dob.date, ctx.dates.asOf);
+}
+
+function band(age: number | null): [number, number, number, number] | null {
+  return age === null || age < 2 || age > 25 ? null : AGE_BANDS[Math.min(age, 18) - 2]!;
+}
+
+const inRange = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v <= hi;
+
+/** Weight and height that fit only when swapped. */
+function swapped(w: number, h: number): boolean {
+  return w > h && inRange(h, WEIGHT_RANGE) && inRange(w, HEIGHT_RANGE);
+}
+
+function body(s: Student) {
+  const w = measure(s.text.weight);
+  const h = measure(s.text.height);
+  return { w, h, swapped: w > 0 && h > 0 && swapped(w, h) };
+}
+
+const WEIGHT_GRAMS = 1000;
+const HEIGHT_METRES = [0.5, 2.5] as const;
+
+export const schoolRules = defineRules(
+  {
+    id: 'grade.missing',
+    severity: 'error',
+    field: 'grade',
+    needs: ['grade'],
+    about: { th: 'ทุกแถวต้องมีชั้นเรียน', en: 'Every row needs a grade' },
+    say: () => ({ th: 'ไม่มีชั้นเรียน — ใส่ เช่น ป.1 หรือ ม.3', en: 'Grade is empty — enter e.g. ป.1 or ม.3' }),
+    row: (s) => isBlankText(s.text.grade ?? ''),
+  },
+  {
+    id: 'grade.invalid',
+    severity: 'error',
+    field: 'grade',
+    needs: ['grade'],
+    about: { th: 'ชั้นต้องเป็น อ.1–อ.3, ป.1–ป.6 หรือ ม.1–ม.6', en: 'Grade is อ.1–อ.3, ป.1–ป.6 or ม.1–ม.6' },
+    say: (h) => ({
+      th: `ไม่รู้จักชั้น ${q(h.value)} — ใช้ อ.1–อ.3, ป.1–ป.6 หรือ ม.1–ม.6`,
+      en: `Unknown grade ${q(h.value)} — use อ.1–อ.3, ป.1–ป.6 or ม.1–ม.6 (K1–K3, P1–P6, M1–M6)`,
+    }),
+    row: (s) => !isBlankText(s.text.grade ?? '') && !s.grade && { value: s.text.grade },
+  },
+  {
+    id: 'room.invalid',
+    severity: 'warning',
+    field: 'room',
+    needs: ['room'],
+    about: { th: 'ห้องเป็นเลขจำนวนเต็ม 1–99', en: 'Room is a whole number 1–99' },
+    say: (h) => ({
+      th: `ห้อง ${q(h.value)} ไม่ใช่เลข 1–99 — ใส่เฉพาะหมายเลขห้อง`,
+      en: `Room ${q(h.value)} is not a number 1–99 — enter the room number only`,
+    }),
+    row: (s) => {
+      const t = s.text.room ?? '';
+      if (isBlankText(t)) return false;
+      const n = Number(arabicDigits(t).trim());
+      return !(Number.isInteger(n) && n >= 1 && n <= 99) && { value: t };
+    },
+  },
+  {
+    id: 'weight.missing',
+    severity: 'error',
+    field: 'weight',
+    needs: ['weight'],
+    about: {
+      th: 'นักเรียนที่ยังอยู่ทุกคนต้องมีน้ำหนัก (หนังสือเขต 2565) — 0 หรือ - ถือว่าไม่ได้บันทึก',
+      en: 'Every present student needs a weight (district letter 2022) — 0 or - counts as not recorded',
+    },
+    say: (h) => ({
+      th: `${h.value ? `น้ำหนัก ${q(h.value)} ไม่ใช่ตัวเลข` : 'ไม่มีน้ำหนัก'} — ชั่งและกรอกเป็นกิโลกรัม`,
+      en: `${h.value ? `Weight ${q(h.value)} is not a number` : 'No weight'} — weigh and enter kilograms`,
+    }),
+    row: (s) => {
+      if (!s.present) return false;
+      const w = measure(s.text.weight);
+      return (w === 0 || Number.isNaN(w)) && { value: Number.isNaN(w) ? s.text.weight : '' };
+    },
+  },
+  {
+    id: 'height.missing',
+    severity: 'error',
+    field: 'height',
+    needs: ['height'],
+    about: {
+      th: 'นักเรียนที่ยังอยู่ทุกคนต้องมีส่วนสูง — 0 หรือ - ถือว่าไม่ได้บันทึก',
+      en: 'Every present student needs a height — 0 or - counts as not recorded',
+    },
+    say: (h) => ({
+      th: `${h.value ? `ส่วนสูง ${q(h.value)} ไม่ใช่ตัวเลข` : 'ไม่มีส่วนสูง'} — วัดและกรอกเป็นเซนติเมตร`,
+      en: `${h.value ? `Height ${q(h.value)} is not a number` : 'No height'} — measure and enter centimetres`,
+    }),
+    row: (s) => {
+      if (!s.present) return false;
+      const h = measure(s.text.height);
+      return (h === 0 || Number.isNaN(h)) && { value: Number.isNaN(h) ? s.text.height : '' };
+    },
+  },
+  {
+    id: 'weight.range',
+    severity: 'warning',
+    field: 'weight',
+    needs: ['weight'],
+    about: {
+      th: 'น้ำหนักควรอยู่ระหว่าง 8–150 กก. และเข้ากับช่วงของอายุ',
+      en: 'Weight should be 8–150 kg and fit the age band',
+    },
+    say: (h) => ({
+      th: `น้ำหนัก ${h.value} กก. ${h.age ? `ไม่น่าเป็นไปได้สำหรับอายุ ${h.age} ปี` : 'อยู่นอกช่วง 8–150 กก.'} — ชั่งใหม่หรือตรวจการพิมพ์`,
+      en: `Weight ${h.value} kg ${h.age ? `is implausible at age ${h.age}` : 'is outside 8–150 kg'} — re-weigh or check the typing`,
+    }),
+    row: (s, ctx) => {
+      const { w, swapped } = body(s);
+      if (!(w > 0) || w > WEIGHT_GRAMS || swapped) return false;
+      if (!inRange(w, WEIGHT_RANGE)) return { value: String(w) };
+      const age = ageNow(s, ctx);
+      const b = band(age);
+      return !!b && !inRange(w, [b[0], b[1]]) && { value: String(w), age: age! };
+    },
+  },
+  {
+    id: 'height.range',
+    severity: 'warning',
+    field: 'height',
+    needs: ['height'],
+    about: {
+      th: 'ส่วนสูงควรอยู่ระหว่าง 60–210 ซม. และเข้ากับช่วงของอายุ',
+      en: 'Height should be 60–210 cm and fit the age band',
+    },
+    say: (h) => ({
+      th: `ส่วนสูง ${h.value} ซม. ${h.age ? `ไม่น่าเป็นไปได้สำหรับอายุ ${h.age} ปี` : 'อยู่นอกช่วง 60–210 ซม.'} — วัดใหม่หรือตรวจการพิมพ์`,
+      en: `Height ${h.value} cm ${h.age ? `is implausible at age ${h.age}` : 'is outside 60–210 cm'} — re-measure or check the typing`,
+    }),
+    row: (s, ctx) => {
+      const { h, swapped } = body(s);
+      if (!(h > 0) || inRange(h, HEIGHT_METRES) || swapped) return false;
+      if (!inRange(h, HEIGHT_RANGE)) return { value: String(h) };
+      const age = ageNow(s, ctx);
+      const b = band(age);
+      return !!b && !inRange(h, [b[2], b[3]]) && { value: String(h), age: age! };
+    },
+  },
+  {
+    id: 'weight.unit',
+    severity: 'warning',
+    field: 'weight',
+    needs: ['weight'],
+    about: { th: 'น้ำหนักดูเหมือนกรอกเป็นกรัม', en: 'Weight looks like grams' },
+    say: (h) => ({
+      th: `น้ำหนัก ${q(h.value)} ดูเหมือนเป็นกรัม — กรอกเป็นกิโลกรัม (เช่น 25.5)`,
+      en: `Weight ${q(h.value)} looks like grams — enter kilograms (e.g. 25.5)`,
+    }),
+    row: (s) => body(s).w > WEIGHT_GRAMS && { value: s.text.weight },
+  },
+  {
+    id: 'height.unit',
+    severity: 'warning',
+    field: 'height',
+    needs: ['height'],
+    about: { th: 'ส่วนสูงดูเหมือนกรอกเป็นเมตร', en: 'Height looks like metres' },
+    say: (h) => ({
+      th: `ส่วนสูง ${q(h.value)} ดูเหมือนเป็นเมตร — กรอกเป็นเซนติเมตร (เช่น 135)`,
+      en: `Height ${q(h.value)} looks like metres — enter centimetres (e.g. 135)`,
+    }),
+    row: (s) => inRange(body(s).h, HEIGHT_METRES) && { value: s.text.height },
+  },
+  {
+    id: 'body.swapped',
+    severity: 'warning',
+    field: 'weight',
+    needs: ['weight', 'height'],
+    about: { th: 'น้ำหนักกับส่วนสูงน่าจะกรอกสลับช่อง', en: 'Weight and height look swapped' },
+    say: (h) => ({
+      th: `น้ำหนัก ${h.w} และส่วนสูง ${h.h} น่าจะสลับช่องกัน — ตรวจและสลับให้ถูก`,
+      en: `Weight ${h.w} and height ${h.h} look swapped — check and swap them`,
+    }),
+    row: (s) => {
+      const b = body(s);
+      return b.swapped && { w: b.w, h: b.h };
+    },
+  },
+);

@@ -1,0 +1,76 @@
+/** Settings as one zod schema with defaults: the CLI's flags and the add-on's stored JSON both go through it. */
+// zod/mini: the same schemas as classic zod, tree-shakable, so the Apps Script bundle stays small.
+import * as z from 'zod/mini';
+import { BE_OFFSET, compareYmd, parseIso, type Ymd } from './dates';
+
+const isoDate = z.string().check(z.refine((s) => parseIso(s) !== null, { message: 'YYYY-MM-DD' }));
+const optionalIso = z._default(z.union([isoDate, z.literal('')]), '');
+const text = (max: number) => z._default(z.string().check(z.maxLength(max)), '');
+
+export const DEFAULT_CORRECTION_EMAIL = 'bopp.dmc@gmail.com';
+
+export const settingsSchema = z.object({
+  language: z._default(z.enum(['th', 'en']), 'th'),
+  /** Academic year, Buddhist Era; 0 = derived from asOf. */
+  academicYear: z._default(z.union([z.literal(0), z.int().check(z.gte(2500), z.lte(2700))]), 0),
+  /** The check date (CE, ISO); '' = today. */
+  asOf: optionalIso,
+  /** Last day of final exams (CE, ISO); '' = 31 March closing the academic year. */
+  examEnd: optionalIso,
+  schoolCode: z._default(z.union([z.string().check(z.regex(/^\d{8}$/, { message: '8 digits' })), z.literal('')]), ''),
+  schoolName: text(200),
+  districtOffice: text(200),
+  officerName: text(200),
+  officerPhone: z._default(
+    z.union([z.string().check(z.regex(/^[0-9+\-\s()]{9,20}$/, { message: 'phone' })), z.literal('')]),
+    '',
+  ),
+  correctionEmail: z._default(z.email(), DEFAULT_CORRECTION_EMAIL),
+  /** Sheet holding the roster; '' = the active sheet. */
+  rosterSheet: text(100),
+  /** 1-based header row; 0 = found automatically. */
+  headerRow: z._default(z.int().check(z.gte(0), z.lte(50)), 0),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+/** Parses settings; on any invalid field returns the defaults for those fields and the problems found. */
+export function parseSettings(input: unknown): { settings: Settings; problems: string[] } {
+  const r = settingsSchema.safeParse(input ?? {});
+  if (r.success) return { settings: r.data, problems: [] };
+  const problems = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const bad = new Set(r.error.issues.map((i) => String(i.path[0])));
+  const kept = Object.fromEntries(
+    Object.entries(typeof input === 'object' && input ? input : {}).filter(([k]) => !bad.has(k)),
+  );
+  const again = settingsSchema.safeParse(kept);
+  return { settings: again.success ? again.data : defaultSettings(), problems };
+}
+
+/** The dates every dated rule uses, computed once from the settings. */
+export interface CheckDates {
+  asOf: Ymd;
+  academicYear: number;
+  /** 16 May of the academic year (CE date): the age reference for grades. */
+  yearStart: Ymd;
+  examEnd: Ymd;
+}
+
+export function todayYmd(now = new Date()): Ymd {
+  return { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() };
+}
+
+export function checkDates(s: Pick<Settings, 'asOf' | 'academicYear' | 'examEnd'>, now = new Date()): CheckDates {
+  const asOf = (s.asOf && parseIso(s.asOf)) || todayYmd(now);
+  const startThisYear = { y: asOf.y, m: 5, d: 16 };
+  const derivedCe = compareYmd(asOf, startThisYear) >= 0 ? asOf.y : asOf.y - 1;
+  const academicYear = s.academicYear || derivedCe + BE_OFFSET;
+  const ce = academicYear - BE_OFFSET;
+  const examEnd = (s.examEnd && parseIso(s.examEnd)) || { y: ce + 1, m: 3, d: 31 };
+  return { asOf, academicYear, yearStart: { y: ce, m: 5, d: 16 }, examEnd };
+}

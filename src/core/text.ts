@@ -1,0 +1,76 @@
+/** Thai text normalisation shared by headers, vocabularies and rules. */
+
+const THAI_ZERO = 0x0e50;
+
+/** ๐–๙ → 0–9; everything else unchanged. */
+export function arabicDigits(s: string): string {
+  return s.replace(/[\u0e50-\u0e59]/g, (ch) => String(ch.charCodeAt(0) - THAI_ZERO));
+}
+
+/** Zero-width space, joiners, word joiner and BOM: invisible, but they break matching in DMC. */
+export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+export const HAS_ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
+
+/** No-break and other exotic spaces become plain spaces; zero-width characters go. */
+export function plainSpaces(s: string): string {
+  return s.replace(ZERO_WIDTH, '').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ');
+}
+
+/** Trim and fold runs of spaces to one. */
+export function collapseSpaces(s: string): string {
+  return plainSpaces(s).replace(/ {2,}/g, ' ').trim();
+}
+
+/** Thai combining marks: mai han-akat, upper and lower vowels, tone marks, thanthakhat and others. */
+const THAI_MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
+const THAI_CONSONANT = /[\u0e01-\u0e2e]/;
+
+/**
+ * Common typing slips in Thai names: เเ (two sara e) for แ, the same vowel or mark typed twice,
+ * and a mark standing on no consonant. Returns the repaired text.
+ */
+export function repairThai(s: string): string {
+  let out = s.replace(/\u0e40\u0e40/g, '\u0e41');
+  // eslint-disable-next-line no-misleading-character-class -- matching lone Thai marks is the point
+  out = out.replace(/([\u0e30-\u0e3a\u0e40-\u0e44\u0e47-\u0e4e])\1+/g, '$1');
+  return out;
+}
+
+/** Which Thai typing slip a name has, if any. */
+export function thaiTypo(s: string): 'double-sara-e' | 'repeated-mark' | 'orphan-mark' | null {
+  if (s.includes('\u0e40\u0e40')) return 'double-sara-e';
+  // eslint-disable-next-line no-misleading-character-class -- matching lone Thai marks is the point
+  if (/([\u0e30-\u0e3a\u0e40-\u0e44\u0e47-\u0e4e])\1/.test(s)) return 'repeated-mark';
+  for (let i = 0; i < s.length; i++) {
+    if (!THAI_MARK.test(s[i]!)) continue;
+    const before = i > 0 ? s[i - 1]! : '';
+    if (!THAI_CONSONANT.test(before) && !THAI_MARK.test(before)) return 'orphan-mark';
+  }
+  return null;
+}
+
+/** Normalised key for matching vocabularies and headers: no spaces, dots or case; Thai digits as Arabic. */
+export function matchKey(s: string): string {
+  return arabicDigits(plainSpaces(s))
+    .toLowerCase()
+    .replace(/[\s.:*_]/g, '');
+}
+
+/** Normalised form of a name for near-duplicate comparison. */
+export function nameKey(s: string): string {
+  return repairThai(collapseSpaces(s)).toLowerCase();
+}
+
+/** A cell that holds nothing: empty, spaces, or a lone dash (DMC's "not recorded"). */
+export function isBlankText(s: string): boolean {
+  const t = s.replace(ZERO_WIDTH, '').trim();
+  return t === '' || t === '-' || t === '–' || t === '—';
+}
+
+/**
+ * A text that a spreadsheet would run as a formula (= + - @, or a leading tab or CR) gets a leading
+ * apostrophe, so an exported roster cannot carry a formula into the officer's Excel.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}

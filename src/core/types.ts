@@ -1,0 +1,78 @@
+/** Shapes shared by every layer. RULES.md, "Findings", is the contract for Finding and Report. */
+
+/** A spreadsheet value as getValues() gives it: '' for empty, Date for date cells. */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type Lang = 'th' | 'en';
+export interface Msg {
+  th: string;
+  en: string;
+}
+
+export const FIELD_KEYS = [
+  'cid',
+  'sid',
+  'prefix',
+  'firstName',
+  'lastName',
+  'fullName',
+  'gender',
+  'dob',
+  'grade',
+  'room',
+  'weight',
+  'height',
+  'status',
+  'exam',
+  'entryDate',
+  'leaveDate',
+  'fatherCid',
+  'motherCid',
+  'guardianCid',
+  'age',
+  'nationality',
+  'schoolCode',
+] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  field: FieldKey | null;
+  /** 1-based sheet row, null for findings about the whole sheet. */
+  row: number | null;
+  /** The header text as written in the sheet. */
+  column: string | null;
+  /** A1 address. */
+  cell: string | null;
+  /** The cell's raw text. */
+  value: string;
+  message: Msg;
+}
+
+export interface GradeCount {
+  grade: string;
+  male: number;
+  female: number;
+  unknown: number;
+  total: number;
+}
+
+export interface Summary {
+  /** Sheet row of the header, null when none was found. */
+  headerRow: number | null;
+  /** Non-blank rows below the header. */
+  students: number;
+  bySeverity: Record<Severity, number>;
+  byRule: Record<string, number>;
+  /** Present students who took the final exam, by grade × gender: the number DMC counts. */
+  examTakers: { hasExamColumn: boolean; byGrade: GradeCount[]; total: GradeCount };
+}
+
+export interface Report {
+  findings: Finding[];
+  summary: Summary;
+}

@@ -111,9 +111,11 @@ async function readBytes(path: string): Promise<Uint8Array> {
 
 export async function readRoster(path: string, sheet?: string): Promise<RosterFile> {
   const ext = extname(path).toLowerCase();
-  const bytes = await readBytes(path);
-  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(bytes, sheet);
   if (ext === '.xls') throw new InputError('old .xls files are not supported: save as .xlsx or .csv');
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return { values: parseCsv(bytes) };
-  throw new InputError(`unknown file type "${ext || '(none)'}": give a .xlsx or .csv file`);
+  const xlsx = ext === '.xlsx' || ext === '.xlsm';
+  if (!xlsx && !['.csv', '.txt', '.tsv'].includes(ext)) {
+    throw new InputError(`unknown file type "${ext || '(none)'}": give a .xlsx or .csv file`);
+  }
+  const bytes = await readBytes(path);
+  return xlsx ? readXlsx(bytes, sheet) : { values: parseCsv(bytes) };
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ageOn, formatBE, formatLong, parseDateCell, parseDateText } from './dates';
+
+describe('parseDateText', () => {
+  const ok: Array<[string, string, 'BE' | 'CE']> = [
+    ['15/03/2555', '2012-3-15', 'BE'],
+    ['5/3/2555', '2012-3-5', 'BE'],
+    ['15-03-2555', '2012-3-15', 'BE'],
+    ['15.03.2555', '2012-3-15', 'BE'],
+    ['2555-03-15', '2012-3-15', 'BE'],
+    ['15 มี.ค. 2555', '2012-3-15', 'BE'],
+    ['15 มีนาคม 2555', '2012-3-15', 'BE'],
+    ['15 มี.ค. 55', '2012-3-15', 'BE'],
+    ['15มี.ค.2555', '2012-3-15', 'BE'],
+    ['15 มีนาคม พ.ศ. 2555', '2012-3-15', 'BE'],
+    ['๑๕/๐๓/๒๕๕๕', '2012-3-15', 'BE'],
+    ['15/03/55', '2012-3-15', 'BE'],
+    ['15/03/2012', '2012-3-15', 'CE'],
+    ['2012-03-15', '2012-3-15', 'CE'],
+    ['1 ธ.ค. 2560', '2017-12-1', 'BE'],
+    ['29/02/2555', '2012-2-29', 'BE'],
+    ['15 Mar 2012', '2012-3-15', 'CE'],
+  ];
+  it.each(ok)('%s → %s (%s)', (text, ymd, era) => {
+    const r = parseDateText(text);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect([`${r.date.y}-${r.date.m}-${r.date.d}`, r.era]).toEqual([ymd, era]);
+  });
+  it.each([
+    '31/02/2555',
+    '29/02/2556',
+    '15/13/2555',
+    '00/01/2555',
+    '15/03/1555',
+    '15/03/123',
+    'abc',
+    '15 ฟฟฟ 2555',
+    '',
+  ])('%s is not a date', (text) => expect(parseDateText(text).ok).toBe(false));
+});
+
+describe('parseDateCell', () => {
+  it('reads a date cell with a CE year as a real date (no written era)', () => {
+    expect(parseDateCell(new Date(2012, 2, 15))).toEqual({ ok: true, date: { y: 2012, m: 3, d: 15 }, era: null });
+  });
+  it('reads a date cell whose year is ≥ 2400 as BE typed into a date cell', () => {
+    expect(parseDateCell(new Date(2555, 2, 15))).toEqual({ ok: true, date: { y: 2012, m: 3, d: 15 }, era: 'BE' });
+  });
+  it('rejects numbers and invalid dates', () => {
+    expect(parseDateCell(25550315).ok).toBe(false);
+    expect(parseDateCell(new Date(Number.NaN)).ok).toBe(false);
+  });
+});
+
+describe('display and ages', () => {
+  it('shows Buddhist Era', () => {
+    expect(formatBE({ y: 2027, m: 4, d: 30 })).toBe('30/04/2570');
+    expect(formatLong({ y: 2027, m: 4, d: 30 }, 'th')).toBe('30 เม.ย. 2570');
+    expect(formatLong({ y: 2027, m: 4, d: 30 }, 'en')).toBe('30 Apr 2027');
+  });
+  it('counts whole years', () => {
+    expect(ageOn({ y: 2012, m: 3, d: 15 }, { y: 2027, m: 3, d: 14 })).toBe(14);
+    expect(ageOn({ y: 2012, m: 3, d: 15 }, { y: 2027, m: 3, d: 15 })).toBe(15);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { withCheckDigit } from './thai-id';
+import { columnLetter, fieldOfHeader, mapHeaders } from './headers';
+import { validate } from './validate';
+
+const id = (i: number) => withCheckDigit(`15099${String(1e7 + i).slice(1)}`);
+
+describe('fieldOfHeader', () => {
+  it.each([
+    ['เลขประจำตัวประชาชน 13 หลัก', 'cid'],
+    ['  เลขประจำตัว ประชาชน ', 'cid'],
+    ['National ID', 'cid'],
+    ['น้ำหนัก (กก.)', 'weight'],
+    ['ส่วนสูง(ซม.)', 'height'],
+    ['อายุ(ปี)', 'age'],
+    ['ชื่อ - สกุล', 'fullName'],
+    ['Date of Birth', 'dob'],
+    ['วัน/เดือน/ปีเกิด', 'dob'],
+    ['STUDENT ID', 'sid'],
+    ['เลขประจำตัวประชาชนมารดา', 'motherCid'],
+  ])('%s → %s', (h, f) => expect(fieldOfHeader(h)).toBe(f));
+  it('ignores unknown headers', () => expect(fieldOfHeader('หมู่เลือด')).toBeNull());
+});
+
+describe('mapHeaders', () => {
+  it('reads Thai headers on row 1', () => {
+    const m = mapHeaders([['เลขประจำตัวประชาชน', 'ชื่อ', 'นามสกุล', 'เพศ']])!;
+    expect(m.headerIndex).toBe(0);
+    expect(m.columns).toEqual({ cid: 0, firstName: 1, lastName: 2, gender: 3 });
+  });
+  it('reads English headers in any order, below title rows', () => {
+    const m = mapHeaders([['Student roster 2026'], [], ['Gender', 'Surname', 'Extra', 'First name', 'Citizen ID']])!;
+    expect(m.headerIndex).toBe(2);
+    expect(m.columns).toEqual({ gender: 0, lastName: 1, firstName: 3, cid: 4 });
+  });
+  it('finds nothing past the first ten rows', () => {
+    const rows = [...Array.from({ length: 10 }, () => ['x']), ['ชื่อ', 'นามสกุล', 'เพศ']];
+    expect(mapHeaders(rows)).toBeNull();
+  });
+  it('takes a header row given by the user', () => {
+    const m = mapHeaders(
+      [
+        ['ชื่อ', 'นามสกุล', 'เพศ'],
+        ['ชื่อ', 'นามสกุล', 'เพศ', 'ชั้น'],
+      ],
+      2,
+    )!;
+    expect(m.headerIndex).toBe(1);
+  });
+  it('names columns A … Z, AA …', () => {
+    expect([0, 25, 26, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);
+  });
+});
+
+describe('the DMC download as it comes', () => {
+  const header = [
+    'รหัสโรงเรียน',
+    'ชื่อโรงเรียน',
+    'เลขประจำตัวนักเรียน',
+    'ชั้น',
+    'ห้อง',
+    'เลขประจำตัวนักเรียน',
+    'เพศ',
+    'คำนำหน้าชื่อ',
+    'ชื่อ',
+    'นามสกุล',
+    'วันเกิด',
+    'อายุ(ปี)',
+    'น้ำหนัก',
+    'ส่วนสูง',
+    'กลุ่มเลือด',
+    'ศาสนา',
+  ];
+  const rows = [
+    ['วันและเวลาที่สร้างรายงาน 01/03/2570 02:00:00'],
+    header,
+    [
+      '10100001',
+      'โรงเรียนตัวอย่าง',
+      id(1),
+      'ป.6',
+      '1',
+      '20001',
+      'ช',
+      'ด.ช.',
+      'สมชาย',
+      'ใจดี',
+      '15/03/2558',
+      '12',
+      '35',
+      '140',
+      'O',
+      'พุทธ',
+    ],
+    [
+      '10100001',
+      'โรงเรียนตัวอย่าง',
+      id(2),
+      'ป.6',
+      '1',
+      '20002',
+      'ญ',
+      'ด.ญ.',
+      'สมศรี',
+      'มีสุข',
+      '01/06/2557',
+      '12',
+      '0',
+      '-',
+      'A',
+      'พุทธ',
+    ],
+  ];
+  it('takes the header from row 2 and resolves the twice-named column by its content', () => {
+    const m = mapHeaders(rows)!;
+    expect(m.headerIndex).toBe(1);
+    expect(m.columns.cid).toBe(2);
+    expect(m.columns.sid).toBe(5);
+    expect(m.columns.age).toBe(11);
+    expect(m.duplicates).toEqual([]);
+  });
+  it('checks it: 0 and - are unrecorded weight and height, findings point at the right cells', () => {
+    const r = validate(rows, { asOf: '2027-03-01' });
+    const at = (rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => f.cell);
+    expect(at('weight.missing')).toEqual(['M4']);
+    expect(at('height.missing')).toEqual(['N4']);
+    expect(r.findings.filter((f) => f.rule.startsWith('cid.'))).toEqual([]);
+    expect(r.summary.students).toBe(2);
+  });
+});
+
+describe('a fullName column', () => {
+  it('is split into prefix, first and last name, and findings point at its cell', () => {
+    const r = validate(
+      [
+        ['เลขประจำตัวประชาชน', 'ชื่อ-นามสกุล', 'เพศ', 'วันเกิด', 'ชั้น'],
+        [id(1), 'เด็กหญิงสมศรี มีสุข', 'หญิง', '01/06/2557', 'ป.6'],
+        [id(2), 'ด.ญ. สมศรี', 'ชาย', '01/06/2557', 'ป.6'],
+        [id(3), 'สมใจ มีสุข', 'หญิง', '01/06/2557', 'ป.6'],
+      ],
+      { asOf: '2027-03-01' },
+    );
+    const byRule = (rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => f.cell);
+    expect(byRule('name.last.missing')).toEqual(['B3']);
+    expect(byRule('prefix.gender')).toEqual(['B3']);
+    expect(byRule('prefix.missing')).toEqual(['B4']);
+    expect(r.findings.filter((f) => f.row === 2)).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { writeFile } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
+import Papa from 'papaparse';
 import { HEADERS, rng, student, toRow } from '../test/support/synthetic';
 import type { Cell } from '../src/core/types';
 
@@ -49,6 +49,7 @@ HEADERS.forEach((h, i) => (ws.getColumn(i + 1).width = Math.max(8, h.length + 4)
 ws.getColumn(2).width = 18;
 await wb.xlsx.writeFile('examples/roster.xlsx');
 
-const csv = stringify([title, [...HEADERS], ...rows.map((r) => r.map((v) => String(v ?? '')))]);
+const csv =
+  Papa.unparse([title, [...HEADERS], ...rows.map((r) => r.map((v) => String(v ?? '')))], { newline: '\r\n' }) + '\r\n';
 await writeFile('examples/roster.csv', '\ufeff' + csv);
 console.log(`wrote examples/roster.xlsx and examples/roster.csv (${rows.length} students)`);

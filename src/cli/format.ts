@@ -1,5 +1,5 @@
 /** The command's three outputs: a readable report, JSON, CSV. */
-import { stringify } from 'csv-stringify/sync';
+import Papa from 'papaparse';
 import { GENDER_LABEL, SEVERITY_LABEL } from '../core/labels';
 import { neutraliseFormula } from '../core/text';
 import { SEVERITIES, type Lang, type Report } from '../core/types';
@@ -84,5 +84,12 @@ export function formatCsv(reports: FileReport[], lang: Lang): string {
     }
   }
   // A BOM so Excel opens the Thai text as UTF-8; every cell neutralised against formulas.
-  return '\ufeff' + stringify(rows.map((row) => row.map(neutraliseFormula)));
+  return (
+    '\ufeff' +
+    Papa.unparse(
+      rows.map((row) => row.map(neutraliseFormula)),
+      { newline: '\r\n' },
+    ) +
+    '\r\n'
+  );
 }

@@ -1,7 +1,7 @@
 /** Reads a roster file into the same 2-D value array that getValues() gives in Sheets. */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import type { Cell } from '../core/types';
 
 export class InputError extends Error {}
@@ -31,27 +31,16 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > head.length / 20;
 }
 
-/** The separator used most on the first line: comma, semicolon or tab. */
-function delimiterOf(text: string): string {
-  const first = text.slice(0, text.indexOf('\n') >>> 0 || text.length);
-  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0]![0];
-}
-
 export function parseCsv(bytes: Uint8Array): Cell[][] {
   if (looksBinary(bytes)) throw new InputError('not a text CSV file (it holds binary data)');
-  const text = decodeText(bytes);
-  try {
-    return parse(text, {
-      bom: true,
-      delimiter: delimiterOf(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (e) {
-    throw new InputError(`the CSV cannot be parsed: ${(e as Error).message.split('\n')[0]}`);
-  }
+  // The decoder drops a UTF-8 BOM; papaparse finds the separator (comma, semicolon or tab).
+  const result = Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false });
+  const fatal = result.errors.find((e) => e.type === 'Quotes' && e.code !== 'InvalidQuotes');
+  if (fatal) throw new InputError(`the CSV cannot be parsed: ${fatal.message} (row ${fatal.row ?? '?'})`);
+  // A file that ends with a line break gives one empty last row; it is not part of the roster.
+  const rows = result.data;
+  if (rows.length && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();
+  return rows;
 }
 
 /** exceljs cell values → Sheets-like values: formulas give their result, rich text its text. */

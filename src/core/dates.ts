@@ -3,7 +3,7 @@
  * "15 มี.ค. 55", Thai digits. Years ≥ 2400 are Buddhist Era, 1900–2200 Common Era, two digits BE.
  * Internally every date is a plain CE {y, m, d}: no time zone can shift it.
  */
-import { arabicDigits, matchKey } from './text';
+import { arabicDigits, matchKey, memo } from './text';
 import type { Cell } from './types';
 
 export interface Ymd {
@@ -90,7 +90,10 @@ const NUMERIC_DMY = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}|\d{2})$/;
 const NUMERIC_YMD = /^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/;
 const NAMED = /^(\d{1,2})\s*([^\d\s]+?)\s*(?:(?:พ\.?\s*ศ|ค\.?\s*ศ)\.?\s*)?(\d{4}|\d{2})$/;
 
-export function parseDateText(input: string): DateParse {
+/** Results are shared between equal texts: never mutate them. */
+export const parseDateText = memo(dateOfText);
+
+function dateOfText(input: string): DateParse {
   const s = arabicDigits(input).trim().replace(/\s+/g, ' ');
   let m = NUMERIC_DMY.exec(s);
   if (m) {

@@ -1,7 +1,7 @@
 /** One roster row read once into the values every rule looks at. */
 import { parseDateCell, type DateParse } from './dates';
 import { cellText, type HeaderMap } from './headers';
-import { isBlankText } from './text';
+import { arabicDigits, isBlankText } from './text';
 import { parseCid, type CidParse } from './thai-id';
 import {
   isPresentStatus,
@@ -34,17 +34,59 @@ export interface Student {
   gender: Gender | null;
   dob: DateParse | null;
   grade: Grade | null;
+  /** kg and cm; 0 when not recorded, NaN when not a number. */
+  weight: number;
+  height: number;
+}
+
+/** Every field key present from the start: one hidden class for all rows instead of one per key order. */
+function emptyText(): Partial<Record<FieldKey, string>> {
+  return {
+    cid: undefined,
+    sid: undefined,
+    prefix: undefined,
+    firstName: undefined,
+    lastName: undefined,
+    fullName: undefined,
+    gender: undefined,
+    dob: undefined,
+    grade: undefined,
+    room: undefined,
+    weight: undefined,
+    height: undefined,
+    status: undefined,
+    exam: undefined,
+    entryDate: undefined,
+    leaveDate: undefined,
+    fatherCid: undefined,
+    motherCid: undefined,
+    guardianCid: undefined,
+    age: undefined,
+    nationality: undefined,
+    schoolCode: undefined,
+  };
+}
+
+/** The map's columns as a list, made once per map: for-in over an object per row is slow. */
+const fieldLists = new WeakMap<HeaderMap, Array<[FieldKey, number]>>();
+function fieldsOf(map: HeaderMap): Array<[FieldKey, number]> {
+  let list = fieldLists.get(map);
+  if (!list) {
+    list = Object.entries(map.columns) as Array<[FieldKey, number]>;
+    fieldLists.set(map, list);
+  }
+  return list;
 }
 
 const NAME_PARTS = ['prefix', 'firstName', 'lastName'] as const;
 
 /** Reads a row, or returns null for a blank row (every mapped cell empty). */
 export function readStudent(cells: readonly Cell[], rowIndex: number, map: HeaderMap): Student | null {
-  const text: Partial<Record<FieldKey, string>> = {};
+  const text = emptyText();
   let blank = true;
-  for (const key in map.columns) {
-    const t = cellText(cells[map.columns[key as FieldKey]!]);
-    text[key as FieldKey] = t;
+  for (const [key, col] of fieldsOf(map)) {
+    const t = cellText(cells[col]);
+    text[key] = t;
     if (blank && !isBlankText(t)) blank = false;
   }
   if (blank) return null;
@@ -68,6 +110,8 @@ export function readStudent(cells: readonly Cell[], rowIndex: number, map: Heade
     gender: text.gender ? lookupGender(text.gender) : null,
     dob: dobCell === undefined || isBlankText(text.dob ?? '') ? null : parseDateCell(dobCell),
     grade: text.grade ? parseGrade(text.grade) : null,
+    weight: measure(text.weight),
+    height: measure(text.height),
   };
 }
 
@@ -75,4 +119,16 @@ export function readStudent(cells: readonly Cell[], rowIndex: number, map: Heade
 export function rawCell(s: Student, map: HeaderMap, field: FieldKey): Cell {
   const col = map.columns[field];
   return col === undefined ? undefined : s.cells[col];
+}
+
+/** "45.5", "๔๕", "45 กก.", "45,5" → 45.5; blank, "0" and "-" → 0 (DMC's "not recorded"); junk → NaN. */
+export function measure(text: string | undefined): number {
+  if (text === undefined || isBlankText(text)) return 0;
+  const n = Number(text);
+  if (text.length < 8 && Number.isFinite(n) && n >= 0) return n;
+  const t = arabicDigits(text)
+    .trim()
+    .replace(/\s*(?:kg|กก\.?|กิโลกรัม|cm|ซม\.?|เซนติเมตร|m|ม\.)$/i, '')
+    .replace(/^(\d+),(\d+)$/, '$1.$2');
+  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
 }

@@ -1,9 +1,29 @@
 /** Thai text normalisation shared by headers, vocabularies and rules. */
 
+/**
+ * Remembers a pure function of a string. A roster repeats the same few prefixes, genders, grades
+ * and birth dates thousands of times; the memory is dropped when it grows past `max` entries.
+ */
+export function memo<T>(fn: (s: string) => T, max = 20_000): (s: string) => T {
+  let cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      if (cache.size >= max) cache = new Map();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
 const THAI_ZERO = 0x0e50;
 
 /** ๐–๙ → 0–9; everything else unchanged. */
+const THAI_DIGIT = /[\u0e50-\u0e59]/;
+
 export function arabicDigits(s: string): string {
+  if (!THAI_DIGIT.test(s)) return s;
   return s.replace(/[\u0e50-\u0e59]/g, (ch) => String(ch.charCodeAt(0) - THAI_ZERO));
 }
 
@@ -57,12 +77,14 @@ export function matchKey(s: string): string {
 }
 
 /** Normalised form of a name for near-duplicate comparison. */
-export function nameKey(s: string): string {
-  return repairThai(collapseSpaces(s)).toLowerCase();
-}
+export const nameKey = memo((s: string): string => repairThai(collapseSpaces(s)).toLowerCase());
 
 /** A cell that holds nothing: empty, spaces, or a lone dash (DMC's "not recorded"). */
 export function isBlankText(s: string): boolean {
+  if (s.length === 0) return true;
+  // Most cells start with a visible character other than a dash: no need to clean them.
+  const c = s.charCodeAt(0);
+  if (s.length > 1 && c > 0x20 && c !== 0x2d && c !== 0x2013 && c !== 0x2014 && !HAS_ZERO_WIDTH.test(s)) return false;
   const t = s.replace(ZERO_WIDTH, '').trim();
   return t === '' || t === '-' || t === '–' || t === '—';
 }

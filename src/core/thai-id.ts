@@ -11,8 +11,11 @@ export type CidParse =
   | { ok: true; digits: string; personType: number; province: string; provinceKnown: boolean }
   | { ok: false; reason: CidReason; compact: string };
 
+const DIGITS13 = /^\d{13}$/;
+
 /** Spaces, dashes and dots removed, Thai digits made Arabic. */
 export function compact(input: string): string {
+  if (DIGITS13.test(input)) return input;
   return arabicDigits(input).replace(/[\s\-\u2010-\u2015.]/g, '');
 }
 
@@ -37,8 +40,6 @@ export function isProvinceCode(code: string): boolean {
     (n >= 90 && n <= 96)
   );
 }
-
-const DIGITS13 = /^\d{13}$/;
 
 export function parseCid(input: string): CidParse {
   const c = compact(input);

@@ -1,5 +1,5 @@
 /** The value vocabularies of RULES.md: prefixes, genders, grades, statuses, exam values. */
-import { arabicDigits, collapseSpaces, matchKey } from './text';
+import { arabicDigits, collapseSpaces, matchKey, memo } from './text';
 
 export type Gender = 'M' | 'F';
 
@@ -28,9 +28,7 @@ const PREFIX_BY_KEY = new Map<string, Prefix>();
 for (const [prefix, forms] of PREFIXES) for (const f of forms) PREFIX_BY_KEY.set(matchKey(f), prefix);
 
 /** ด.ช / ดช / ด. ช. / เด็กชาย → เด็กชาย; unknown → null. */
-export function lookupPrefix(text: string): Prefix | null {
-  return PREFIX_BY_KEY.get(matchKey(text)) ?? null;
-}
+export const lookupPrefix = memo((text: string): Prefix | null => PREFIX_BY_KEY.get(matchKey(text)) ?? null);
 
 /** Written forms that may start a full name, longest first, as loose patterns (dots and spaces optional). */
 const LEADING_PREFIX = new RegExp(
@@ -84,9 +82,7 @@ const GENDERS = new Map<string, Gender>([
   ['2', 'F'],
 ]);
 
-export function lookupGender(text: string): Gender | null {
-  return GENDERS.get(matchKey(text)) ?? null;
-}
+export const lookupGender = memo((text: string): Gender | null => GENDERS.get(matchKey(text)) ?? null);
 
 // ---------------------------------------------------------------- grades
 
@@ -124,7 +120,10 @@ export const ALL_GRADES: string[] = Object.values(LEVELS).flatMap((l) =>
   Array.from({ length: l.count }, (_, i) => `${l.label}.${i + 1}`),
 );
 
-export function parseGrade(text: string): Grade | null {
+/** "ป.3", "ประถมศึกษาปีที่ 3", "P3", "Grade 3", "ป.3/1" (room 1) → ป.3; results are shared, never mutate them. */
+export const parseGrade = memo(parseGradeText);
+
+function parseGradeText(text: string): Grade | null {
   let s = arabicDigits(collapseSpaces(text)).toLowerCase().replace(/^ชั้น/, '').trim();
   let room: number | null = null;
   const slash = /^(.*?)\s*\/\s*(\d{1,2})$/.exec(s);
@@ -157,7 +156,9 @@ const STATUS_WORDS: Array<[RegExp, Status]> = [
 ];
 
 /** Blank is present; an unrecognised word is 'other' (treated as present by the rules). */
-export function parseStatus(text: string): Status {
+export const parseStatus = memo(statusOf);
+
+function statusOf(text: string): Status {
   const key = matchKey(text);
   if (key === '') return 'present';
   for (const [re, status] of STATUS_WORDS) if (re.test(key)) return status;
@@ -175,7 +176,9 @@ export type Exam = 'took' | 'not' | 'blank' | 'unknown';
 const EXAM_TOOK = new Set(['สอบ', 'เข้าสอบ', 'มีผลสอบ', '✓', '✔', 'y', 'yes', '1', 'true']);
 const EXAM_NOT = new Set(['ไม่สอบ', 'ไม่เข้าสอบ', 'ขาดสอบ', '✗', '✘', 'x', 'n', 'no', '0', 'false']);
 
-export function parseExam(text: string): Exam {
+export const parseExam = memo(examOf);
+
+function examOf(text: string): Exam {
   const key = matchKey(text);
   if (key === '') return 'blank';
   if (EXAM_TOOK.has(key)) return 'took';

@@ -27,17 +27,23 @@ const FIX_ID = {
   en: 'Fix it from the ID card; if DMC holds the wrong number too, email the ID-correction form',
 };
 
-/** Rows grouped by a key; groups of two or more. */
+/** Rows grouped by a key; groups of two or more. Arrays are made only for keys seen twice. */
 export function groupsBy(students: readonly Student[], key: (s: Student) => string | null): Student[][] {
-  const groups = new Map<string, Student[]>();
+  const first = new Map<string, Student | Student[]>();
+  const groups: Student[][] = [];
   for (const s of students) {
     const k = key(s);
     if (k === null) continue;
-    const g = groups.get(k);
-    if (g) g.push(s);
-    else groups.set(k, [s]);
+    const seen = first.get(k);
+    if (seen === undefined) first.set(k, s);
+    else if (Array.isArray(seen)) seen.push(s);
+    else {
+      const g = [seen, s];
+      groups.push(g);
+      first.set(k, g);
+    }
   }
-  return [...groups.values()].filter((g) => g.length > 1);
+  return groups;
 }
 
 /** "12, 15, 20" — the other rows of a group, at most five named, so a huge group stays linear. */

@@ -13,21 +13,14 @@ const INVALID_NAME_CHAR = /[^\p{L}\p{M} .\-'’\u00a0\u200b-\u200d\u2060\ufeff]/
 const THAI_LETTER = /[\u0e01-\u0e2e]/;
 const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
 
-/** The name fields of a row, each with the field that names its column. */
-function names(s: Student): Array<{ field: FieldKey; text: string }> {
-  const out: Array<{ field: FieldKey; text: string }> = [];
+/** Runs a test on each non-blank name field; null when nothing fires (most rows: no allocation). */
+function hitsFor(s: Student, test: (text: string) => Hit | false | null): Hit[] | null {
+  let hits: Hit[] | null = null;
   for (const field of NAMES) {
     const t = s.text[field];
-    if (t !== undefined && !isBlankText(t)) out.push({ field, text: t });
-  }
-  return out;
-}
-
-function hitsFor(s: Student, test: (text: string) => Hit | false | null): Hit[] {
-  const hits: Hit[] = [];
-  for (const n of names(s)) {
-    const h = test(n.text);
-    if (h) hits.push({ field: n.field, ...h });
+    if (t === undefined || isBlankText(t)) continue;
+    const h = test(t);
+    if (h) (hits ??= []).push({ field, ...h });
   }
   return hits;
 }

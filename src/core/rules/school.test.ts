@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeRules } from '../../../test/support/rules';
-import { measure, schoolRules } from './school';
+import { measure } from '../student';
+import { schoolRules } from './school';
 
 describe('measure', () => {
   it('reads Thai digits, units and decimal commas; blank, 0 and dash are not recorded', () => {

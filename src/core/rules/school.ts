@@ -4,16 +4,6 @@ import type { Student } from '../student';
 import { arabicDigits, isBlankText } from '../text';
 import { defineRules, q, type Ctx } from './rule';
 
-/** "45.5", "๔๕", "45 กก.", "45,5" → 45.5; blank, "0" and "-" → 0 (DMC's "not recorded"); junk → NaN. */
-export function measure(text: string | undefined): number {
-  if (text === undefined || isBlankText(text)) return 0;
-  const t = arabicDigits(text)
-    .trim()
-    .replace(/\s*(?:kg|กก\.?|กิโลกรัม|cm|ซม\.?|เซนติเมตร|m|ม\.)$/i, '')
-    .replace(/^(\d+),(\d+)$/, '$1.$2');
-  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
-}
-
 export const WEIGHT_RANGE = [8, 150] as const;
 export const HEIGHT_RANGE = [60, 210] as const;
 
@@ -60,8 +50,8 @@ function swapped(w: number, h: number): boolean {
 }
 
 function body(s: Student) {
-  const w = measure(s.text.weight);
-  const h = measure(s.text.height);
+  const w = s.weight;
+  const h = s.height;
   return { w, h, swapped: w > 0 && h > 0 && swapped(w, h) };
 }
 
@@ -122,7 +112,7 @@ export const schoolRules = defineRules(
     }),
     row: (s) => {
       if (!s.present) return false;
-      const w = measure(s.text.weight);
+      const w = s.weight;
       return (w === 0 || Number.isNaN(w)) && { value: Number.isNaN(w) ? s.text.weight : '' };
     },
   },
@@ -141,7 +131,7 @@ export const schoolRules = defineRules(
     }),
     row: (s) => {
       if (!s.present) return false;
-      const h = measure(s.text.height);
+      const h = s.height;
       return (h === 0 || Number.isNaN(h)) && { value: Number.isNaN(h) ? s.text.height : '' };
     },
   },

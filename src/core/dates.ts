@@ -126,8 +126,13 @@ export function parseDateValue(d: Date): DateParse {
   return { ok: true, date: { y, m: d.getMonth() + 1, d: d.getDate() }, era: null };
 }
 
+/** A Date from any realm (Apps Script, a vm context, the browser): instanceof is not enough. */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
 export function parseDateCell(v: Cell): DateParse {
-  if (v instanceof Date) return parseDateValue(v);
+  if (isDate(v)) return parseDateValue(v);
   if (typeof v === 'string') return parseDateText(v);
   return { ok: false };
 }

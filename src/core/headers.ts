@@ -1,6 +1,7 @@
 /** Finds the header row and maps columns to field keys (RULES.md, "Fields and header synonyms"). */
 import { compact as compactCid } from './thai-id';
 import { arabicDigits, matchKey, plainSpaces } from './text';
+import { isDate } from './dates';
 import type { Cell, FieldKey } from './types';
 
 const SYNONYMS: Record<FieldKey, string[]> = {
@@ -59,8 +60,7 @@ export function cellText(v: Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e21 ? v.toFixed(0) : String(v);
-  if (v instanceof Date)
-    return Number.isNaN(v.getTime()) ? '' : `${v.getDate()}/${v.getMonth() + 1}/${v.getFullYear()}`;
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? '' : `${v.getDate()}/${v.getMonth() + 1}/${v.getFullYear()}`;
   return String(v);
 }
 

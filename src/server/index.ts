@@ -1,10 +1,116 @@
 /**
- * Apps Script entry points. build.mjs turns every export into a top-level function.
- * Thin on purpose: all rule logic is in src/core.
+ * Apps Script entry points: build.mjs declares a top-level function for every export here.
+ * Thin on purpose: rules live in src/core, service adapters beside this file.
  */
-import { validate, type Cell, type Report, type SettingsInput } from '../core/index';
+import { ruleInfo, type RuleInfo } from '../core/catalogue';
+import type { Settings } from '../core/settings';
+import type { Msg } from '../core/types';
+import { runCheck, type CheckData } from './check';
+import { clearMarks as clearMarksIn } from './marks';
+import { M } from './messages';
+import { safely, UserError, withDocumentLock, type Result } from './result';
+import { loadSettings, storeSettings, type SaveOutcome } from './settings-store';
+import { OWN_SHEETS } from './sheets';
 
-/** Checks a 2-D array of values as getValues() returns them. */
-export function checkValues(values: Cell[][], settings?: SettingsInput): Report {
-  return validate(values, settings);
+export type { CheckData, Result, RuleInfo, SaveOutcome, Settings };
+
+// ---------------------------------------------------------------- menu and sidebar
+
+export function onOpen(): void {
+  SpreadsheetApp.getUi()
+    .createMenu(M.menu.title)
+    .addItem(M.menu.open, 'openSidebar')
+    .addItem(M.menu.check, 'menuCheck')
+    .addItem(M.menu.clear, 'menuClear')
+    .addSeparator()
+    .addItem(M.menu.settings, 'menuSettings')
+    .addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+function showSidebar(view: 'check' | 'settings'): void {
+  const file = HtmlService.createHtmlOutputFromFile('Sidebar');
+  const html =
+    view === 'check'
+      ? file
+      : HtmlService.createHtmlOutput(file.getContent().replace('data-view="check"', `data-view="${view}"`));
+  SpreadsheetApp.getUi().showSidebar(html.setTitle(M.sidebarTitle));
+}
+
+export function openSidebar(): void {
+  showSidebar('check');
+}
+
+export function menuSettings(): void {
+  showSidebar('settings');
+}
+
+/** Menu "ตรวจสอบทันที": the check without the sidebar; the outcome as a toast, a failure as an alert. */
+export function menuCheck(): void {
+  const r = checkRoster();
+  if (r.ok) {
+    const b = r.data.summary.bySeverity;
+    SpreadsheetApp.getActiveSpreadsheet().toast(M.checked(b.error, b.warning, b.info).th, M.menu.title);
+  } else SpreadsheetApp.getUi().alert(r.error.th);
+}
+
+export function menuClear(): void {
+  const r = clearMarks();
+  if (r.ok) SpreadsheetApp.getActiveSpreadsheet().toast(r.data.th, M.menu.title);
+  else SpreadsheetApp.getUi().alert(r.error.th);
+}
+
+// ---------------------------------------------------------------- called by the sidebar
+
+export function checkRoster(): Result<CheckData> {
+  return safely('checkRoster', runCheck);
+}
+
+export function clearMarks(): Result<Msg> {
+  return safely('clearMarks', () =>
+    withDocumentLock(() => {
+      const { restored, kept } = clearMarksIn(SpreadsheetApp.getActiveSpreadsheet());
+      return M.cleared(restored, kept);
+    }),
+  );
+}
+
+export function getSettings(): Result<{ settings: Settings; notices: Msg[] }> {
+  return safely('getSettings', () => {
+    const { settings, problems } = loadSettings();
+    return { settings, notices: problems.length ? [M.settingsInvalid] : [] };
+  });
+}
+
+export function saveSettings(input: unknown): Result<SaveOutcome> {
+  return safely('saveSettings', () => storeSettings(input));
+}
+
+/** Selects a finding's cell: the sheet becomes active and the cell selected. */
+export function activateCell(sheetName: string, a1: string): Result<string> {
+  return safely('activateCell', () => {
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(String(sheetName));
+    if (!sheet) throw new UserError(M.noSheet(String(sheetName)));
+    if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(String(a1))) throw new UserError(M.badCell(String(a1)));
+    sheet.getRange(a1).activate();
+    return a1;
+  });
+}
+
+/** Sheets the user may pick as the roster. */
+export function listSheets(): Result<string[]> {
+  return safely('listSheets', () =>
+    SpreadsheetApp.getActiveSpreadsheet()
+      .getSheets()
+      .map((s) => s.getName())
+      .filter((n) => !OWN_SHEETS.includes(n)),
+  );
+}
+
+/** What the sidebar shows about each rule. */
+export function getRules(): Result<RuleInfo[]> {
+  return safely('getRules', ruleInfo);
 }

@@ -1,0 +1,84 @@
+/**
+ * In-memory Apps Script services for tests and the playground; never bundled into dist/Code.js.
+ * `createServices()` returns the globals a script sees (SpreadsheetApp, HtmlService, …) and handles
+ * to inspect them.
+ */
+import { CallLog } from './calls';
+import { FakeSpreadsheet } from './spreadsheet';
+import { FakeHtmlService, FakeLock, FakeProperties, FakeUi, fakeUtilities } from './services';
+
+export { CallLog, DATA_CALL } from './calls';
+export { FakeSpreadsheet, FakeSheet, FakeRange, parseA1, type Value } from './spreadsheet';
+export { FakeUi, FakeLock, FakeProperties, FakeHtmlOutput, type Menu } from './services';
+
+export interface ServicesOptions {
+  /** HTML files of the project by name, e.g. { Sidebar: html }. */
+  html?: Record<string, string>;
+  /** Where console output goes (tests keep it to look for leaked IDs). */
+  log?: string[];
+}
+
+export function createServices(options: ServicesOptions = {}) {
+  const calls = new CallLog();
+  const spreadsheet = new FakeSpreadsheet(calls);
+  const ui = new FakeUi(calls);
+  const documentProperties = new FakeProperties(calls, 'DocumentProperties');
+  const userProperties = new FakeProperties(calls, 'UserProperties');
+  const lock = new FakeLock(calls);
+  const log = options.log ?? [];
+  const record =
+    (level: string) =>
+    (...args: unknown[]) =>
+      log.push(
+        `${level}: ${args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`,
+      );
+
+  const globals = {
+    SpreadsheetApp: {
+      getActiveSpreadsheet() {
+        calls.count('SpreadsheetApp.getActiveSpreadsheet');
+        return spreadsheet;
+      },
+      getActive() {
+        calls.count('SpreadsheetApp.getActive');
+        return spreadsheet;
+      },
+      getUi() {
+        calls.count('SpreadsheetApp.getUi');
+        return ui;
+      },
+      flush() {
+        calls.count('SpreadsheetApp.flush');
+      },
+    },
+    HtmlService: new FakeHtmlService(calls, options.html ?? {}),
+    PropertiesService: {
+      getDocumentProperties() {
+        calls.count('PropertiesService.getDocumentProperties');
+        return documentProperties;
+      },
+      getUserProperties() {
+        calls.count('PropertiesService.getUserProperties');
+        return userProperties;
+      },
+    },
+    LockService: {
+      getDocumentLock() {
+        calls.count('LockService.getDocumentLock');
+        return lock;
+      },
+    },
+    Utilities: fakeUtilities(calls),
+    Session: {
+      getScriptTimeZone() {
+        calls.count('Session.getScriptTimeZone');
+        return 'Asia/Bangkok';
+      },
+    },
+    Logger: { log: record('log') },
+    console: { log: record('log'), info: record('info'), warn: record('warn'), error: record('error') },
+  };
+  return { globals, calls, spreadsheet, ui, documentProperties, lock, log };
+}
+
+export type Services = ReturnType<typeof createServices>;

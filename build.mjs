@@ -68,8 +68,7 @@ async function buildSidebar() {
 }
 
 async function buildNode() {
-  const entries = { 'dmc-check': 'src/cli/bin.ts' };
-  if (existsSync('src/playground/server.ts')) entries.playground = 'src/playground/server.ts';
+  const entries = { 'dmc-check': 'src/cli/bin.ts', playground: 'src/playground/main.ts' };
   await esbuild.build({
     entryPoints: entries,
     bundle: true,
@@ -84,13 +83,25 @@ async function buildNode() {
   });
 }
 
+/** The playground's grid script, for the browser. */
+async function buildPlaygroundPage() {
+  await esbuild.build({
+    entryPoints: ['src/playground/page.ts'],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    outfile: 'build/playground-page.js',
+    charset: 'utf8',
+  });
+}
+
 await rm('dist', { recursive: true, force: true });
 await mkdir('dist', { recursive: true });
 await mkdir('build', { recursive: true });
-const [gas, sidebar] = await Promise.all([buildAppsScript(), buildSidebar(), buildNode()]);
+const [gas, sidebar] = await Promise.all([buildAppsScript(), buildSidebar(), buildNode(), buildPlaygroundPage()]);
 const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
 console.log(
   `built dist/Code.js (${kb(gas.bytes)}, entry points: ${gas.names.join(', ')})` +
     (sidebar ? `, dist/Sidebar.html (${kb(sidebar)})` : '') +
-    ', build/dmc-check.mjs',
+    ', build/dmc-check.mjs, build/playground.mjs',
 );

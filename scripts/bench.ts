@@ -65,3 +65,22 @@ const xlsxMs = time(runCli(xlsx, 'json'), 3);
 console.log(
   `dmc-check --format json, 20,000-row xlsx: ${(xlsxMs / 1000).toFixed(2)} s end to end = ${fmt(20_000 / (xlsxMs / 1000))} rows/s`,
 );
+
+// The add-on: a 10,000-row check through dist/Code.js under gas-local and the fakes.
+const { loadAddon } = await import('../test/support/gas');
+const { DATA_CALL } = await import('../src/fakes/index');
+const sheetRows = syntheticRoster(10_000, { seed: 5, faultRate: 0.05 }).map((r) => r.map((v) => v ?? ''));
+const addon = loadAddon({ นักเรียน: sheetRows as never });
+addon.call('saveSettings', SETTINGS);
+for (const label of ['first check', 're-check (undoes the previous marks)']) {
+  addon.calls.reset();
+  const t = performance.now();
+  addon.call('checkRoster');
+  const ms = performance.now() - t;
+  const snap = addon.calls.snapshot();
+  const data = Object.entries(snap).filter(([k]) => DATA_CALL.test(k));
+  console.log(
+    `add-on ${label}, 10,000 rows under the fakes: ${ms.toFixed(0)} ms, ${addon.calls.total()} service calls, ` +
+      `${data.reduce((n, [, v]) => n + v, 0)} data calls (${data.map(([k, v]) => `${k} ${v}`).join(', ')})`,
+  );
+}

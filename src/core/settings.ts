@@ -6,6 +6,10 @@ import { BE_OFFSET, compareYmd, parseIso, type Ymd } from './dates';
 const isoDate = z.string().check(z.refine((s) => parseIso(s) !== null, { message: 'YYYY-MM-DD' }));
 const optionalIso = z._default(z.union([isoDate, z.literal('')]), '');
 const text = (max: number) => z._default(z.string().check(z.maxLength(max)), '');
+const monthDay = (d: string) =>
+  z._default(z.string().check(z.regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'MM-DD' })), d);
+const clock = (t: string) =>
+  z._default(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM' })), t);
 
 export const DEFAULT_CORRECTION_EMAIL = 'bopp.dmc@gmail.com';
 
@@ -30,6 +34,14 @@ export const settingsSchema = z.object({
   rosterSheet: text(100),
   /** 1-based header row; 0 = found automatically. */
   headerRow: z._default(z.int().check(z.gte(0), z.lte(50)), 0),
+  /** DMC deadlines as MM-DD (they move from year to year with OBEC's letters). */
+  term1Deadline: monthDay('06-10'),
+  term2Deadline: monthDay('11-10'),
+  yearEndOpens: monthDay('03-01'),
+  yearEndCloses: monthDay('04-30'),
+  /** On the closing day: the confirm button from this time, the system closed at that one. */
+  confirmFrom: clock('08:00'),
+  closesAt: clock('16:30'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -2,7 +2,9 @@
  * Apps Script entry points: build.mjs declares a top-level function for every export here.
  * Thin on purpose: rules live in src/core, service adapters beside this file.
  */
+import { currentRound, type Round } from '../core/calendar';
 import { ruleInfo, type RuleInfo } from '../core/catalogue';
+import { parseIso } from '../core/dates';
 import type { Settings } from '../core/settings';
 import type { Msg } from '../core/types';
 import { runCheck, type CheckData } from './check';
@@ -13,6 +15,15 @@ import { loadSettings, storeSettings, type SaveOutcome } from './settings-store'
 import { OWN_SHEETS } from './sheets';
 
 export type { CheckData, Result, RuleInfo, SaveOutcome, Settings };
+
+export interface SidebarState {
+  settings: Settings;
+  notices: Msg[];
+  round: Round;
+  rules: RuleInfo[];
+  sheets: string[];
+  activeSheet: string;
+}
 
 // ---------------------------------------------------------------- menu and sidebar
 
@@ -113,4 +124,27 @@ export function listSheets(): Result<string[]> {
 /** What the sidebar shows about each rule. */
 export function getRules(): Result<RuleInfo[]> {
   return safely('getRules', ruleInfo);
+}
+
+/** Everything the sidebar needs when it opens, in one round trip. */
+export function getSidebarState(): Result<SidebarState> {
+  return safely('getSidebarState', () => {
+    const { settings, problems } = loadSettings();
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    // The countdown reads the check date when one is set, so a rehearsal shows that day's round.
+    const stamp = Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
+    const today = parseIso(settings.asOf) ?? parseIso(stamp.slice(0, 10))!;
+    const minutes = settings.asOf ? 12 * 60 : Number(stamp.slice(11, 13)) * 60 + Number(stamp.slice(14, 16));
+    return {
+      settings,
+      notices: problems.length ? [M.settingsInvalid] : [],
+      round: currentRound({ date: today, minutes }, settings),
+      rules: ruleInfo(),
+      sheets: ss
+        .getSheets()
+        .map((s) => s.getName())
+        .filter((n) => !OWN_SHEETS.includes(n)),
+      activeSheet: ss.getActiveSheet().getName(),
+    };
+  });
 }

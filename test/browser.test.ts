@@ -59,13 +59,20 @@ async function check() {
 const counts = async () =>
   Object.fromEntries(
     await Promise.all(
-      ['error', 'warning', 'info'].map(async (sev) => [sev, Number(await sidebar.locator(`.count.${sev} b`).textContent())]),
+      ['error', 'warning', 'info'].map(async (sev) => [
+        sev,
+        Number(await sidebar.locator(`.count.${sev} b`).textContent()),
+      ]),
     ),
   );
 
 /** The grid's backgrounds, cell by cell, as the page draws them. */
 const gridBackgrounds = () =>
-  page.locator('#grid td[data-cell]').evaluateAll((tds) => tds.map((td) => `${(td as HTMLElement).dataset.cell}=${(td as HTMLElement).style.backgroundColor}`));
+  page
+    .locator('#grid td[data-cell]')
+    .evaluateAll((tds) =>
+      tds.map((td) => `${(td as HTMLElement).dataset.cell}=${(td as HTMLElement).style.backgroundColor}`),
+    );
 
 describe('the sidebar in chromium', () => {
   it('checks the example: the counts equal dmc-check --format json on the same file', async () => {

@@ -17,6 +17,7 @@ export default tseslint.config(
   {
     // The core runs in Apps Script, Node and the browser alike: no platform imports.
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', '../server/*', '../cli/*', '../ui/*'] }],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', 'SpreadsheetApp', 'document', 'window'],

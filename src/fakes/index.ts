@@ -5,11 +5,11 @@
  */
 import { CallLog } from './calls';
 import { FakeSpreadsheet } from './spreadsheet';
-import { FakeHtmlService, FakeLock, FakeProperties, FakeUi, fakeUtilities } from './services';
+import { FakeGmail, FakeHtmlService, FakeLock, FakeProperties, FakeUi, fakeUtilities } from './services';
 
 export { CallLog, DATA_CALL } from './calls';
 export { FakeSpreadsheet, FakeSheet, FakeRange, parseA1, type Value } from './spreadsheet';
-export { FakeUi, FakeLock, FakeProperties, FakeHtmlOutput, type Menu } from './services';
+export { FakeUi, FakeLock, FakeProperties, FakeHtmlOutput, FakeGmail, type Menu, type FakeDraft } from './services';
 
 export interface ServicesOptions {
   /** HTML files of the project by name, e.g. { Sidebar: html }. */
@@ -25,6 +25,7 @@ export function createServices(options: ServicesOptions = {}) {
   const documentProperties = new FakeProperties(calls, 'DocumentProperties');
   const userProperties = new FakeProperties(calls, 'UserProperties');
   const lock = new FakeLock(calls);
+  const gmail = new FakeGmail(calls);
   const log = options.log ?? [];
   const record =
     (level: string) =>
@@ -69,6 +70,7 @@ export function createServices(options: ServicesOptions = {}) {
       },
     },
     Utilities: fakeUtilities(calls),
+    Gmail: gmail,
     Session: {
       getScriptTimeZone() {
         calls.count('Session.getScriptTimeZone');
@@ -78,7 +80,7 @@ export function createServices(options: ServicesOptions = {}) {
     Logger: { log: record('log') },
     console: { log: record('log'), info: record('info'), warn: record('warn'), error: record('error') },
   };
-  return { globals, calls, spreadsheet, ui, documentProperties, lock, log };
+  return { globals, calls, spreadsheet, ui, documentProperties, lock, gmail, log };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -170,7 +170,10 @@ export class FakeLock {
 }
 
 export function fakeUtilities(calls: CallLog) {
+  const bytes = (data: string | number[]) =>
+    typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(Uint8Array.from(data.map((b) => b & 0xff)));
   return {
+    Charset: { UTF_8: 'UTF-8', US_ASCII: 'US-ASCII' },
     sleep(_ms: number) {
       calls.count('Utilities.sleep');
     },
@@ -186,11 +189,57 @@ export function fakeUtilities(calls: CallLog) {
         .replace('HH', pad(d.getUTCHours()))
         .replace('mm', pad(d.getUTCMinutes()));
     },
-    base64Encode(data: string | number[]) {
+    /** Strings are encoded as UTF-8 (the charset the add-on passes); byte arrays may be signed, as in Java. */
+    base64Encode(data: string | number[], _charset?: string) {
       calls.count('Utilities.base64Encode');
-      return Buffer.from(typeof data === 'string' ? data : Uint8Array.from(data.map((b) => b & 0xff))).toString(
-        'base64',
-      );
+      return bytes(data).toString('base64');
+    },
+    base64EncodeWebSafe(data: string | number[], _charset?: string) {
+      calls.count('Utilities.base64EncodeWebSafe');
+      // Apps Script's web-safe alphabet keeps the = padding.
+      return bytes(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+    },
+  };
+}
+
+export interface FakeDraft {
+  id: string;
+  message: { id: string; raw: string };
+}
+
+/** The Gmail advanced service (Gmail.Users.…) as far as drafts go: created drafts are kept, never sent. */
+export class FakeGmail {
+  readonly drafts: FakeDraft[] = [];
+  constructor(
+    private readonly calls: CallLog,
+    readonly emailAddress = 'officer@example.com',
+  ) {}
+  readonly Users = {
+    getProfile: (userId: string) => {
+      this.calls.count('Gmail.Users.getProfile');
+      if (userId !== 'me') throw new Error('Delegation denied');
+      return { emailAddress: this.emailAddress, messagesTotal: 0 };
+    },
+    Drafts: {
+      create: (resource: { message?: { raw?: string } }, userId: string) => {
+        this.calls.count('Gmail.Users.Drafts.create');
+        if (userId !== 'me') throw new Error('Delegation denied');
+        const raw = resource.message?.raw;
+        if (!raw || !/^[A-Za-z0-9_-]+=*$/.test(raw))
+          throw new Error("Invalid value at 'draft.message.raw' (TYPE_BYTES)");
+        const n = this.drafts.length + 1;
+        const draft = { id: `r-draft-${n}`, message: { id: `msg-${n}`, raw } };
+        this.drafts.push(draft);
+        return { id: draft.id, message: { id: draft.message.id, labelIds: ['DRAFT'] } };
+      },
+      list: (userId: string) => {
+        this.calls.count('Gmail.Users.Drafts.list');
+        if (userId !== 'me') throw new Error('Delegation denied');
+        return {
+          drafts: this.drafts.map((d) => ({ id: d.id, message: { id: d.message.id } })),
+          resultSizeEstimate: this.drafts.length,
+        };
+      },
     },
   };
 }

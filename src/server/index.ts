@@ -8,13 +8,14 @@ import { parseIso } from '../core/dates';
 import type { Settings } from '../core/settings';
 import type { Msg } from '../core/types';
 import { runCheck, type CheckData } from './check';
+import { buildForm, createDraft, downloadXlsx, type DraftData, type FormData } from './correction';
 import { clearMarks as clearMarksIn } from './marks';
 import { M } from './messages';
 import { safely, UserError, withDocumentLock, type Result } from './result';
 import { loadSettings, storeSettings, type SaveOutcome } from './settings-store';
 import { OWN_SHEETS } from './sheets';
 
-export type { CheckData, Result, RuleInfo, SaveOutcome, Settings };
+export type { CheckData, DraftData, FormData, Result, RuleInfo, SaveOutcome, Settings };
 
 export interface SidebarState {
   settings: Settings;
@@ -147,4 +148,21 @@ export function getSidebarState(): Result<SidebarState> {
       activeSheet: ss.getActiveSheet().getName(),
     };
   });
+}
+
+// ---------------------------------------------------------------- ID correction
+
+/** Builds or refreshes the ID-correction form; typed new IDs are kept, bad ones marked. */
+export function buildCorrectionForm(): Result<FormData> {
+  return safely('buildCorrectionForm', () => withDocumentLock(buildForm));
+}
+
+/** A Gmail draft to OBEC with the form attached (never sent by the add-on). */
+export function draftCorrectionEmail(): Result<DraftData> {
+  return safely('draftCorrectionEmail', () => withDocumentLock(createDraft));
+}
+
+/** The form as .xlsx (base64), for schools that send mail another way. */
+export function downloadCorrectionXlsx(): Result<{ filename: string; base64: string; rows: number }> {
+  return safely('downloadCorrectionXlsx', () => withDocumentLock(downloadXlsx));
 }

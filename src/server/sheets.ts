@@ -10,7 +10,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const MARKS_SHEET = '_dmc_marks';
 /** The list of findings, rewritten on every check. */
 export const RESULTS_SHEET = 'ผลการตรวจ';
-export const OWN_SHEETS = [MARKS_SHEET, RESULTS_SHEET];
+/** The ID-correction form the add-on builds when the spreadsheet has no district template. */
+export const FORM_SHEET = 'แบบขอแก้ไขเลขประจำตัวประชาชน';
+export const OWN_SHEETS = [MARKS_SHEET, RESULTS_SHEET, FORM_SHEET];
 
 /** The sheet named in the settings, else the active one; never one of the add-on's own sheets. */
 export function rosterSheet(ss: Spreadsheet, settings: Settings): Sheet {

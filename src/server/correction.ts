@@ -1,0 +1,259 @@
+/** The ID-correction form sheet, its export as .xlsx, and the Gmail draft to OBEC. */
+import {
+  checkNewIds,
+  correctionRows,
+  correctionXlsx,
+  FORM_FIELDS,
+  FORM_HEADERS,
+  formFieldOf,
+  formHeaderBlock,
+  mergeTyped,
+  missingSender,
+  rosterIds,
+  type FormField,
+  type FormRow,
+  type FormValues,
+} from '../core/correction';
+import { parseIso, type Ymd } from '../core/dates';
+import { cellText } from '../core/headers';
+import { composeCorrectionMail, correctionFilename } from '../core/mime';
+import type { Settings } from '../core/settings';
+import type { Msg } from '../core/types';
+import { validate } from '../core/validate';
+import { bytesToBase64 } from '../core/xlsx';
+import { UserError } from './result';
+import { loadSettings } from './settings-store';
+import { FORM_SHEET, OWN_SHEETS, ownSheet, rosterSheet } from './sheets';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const BAD = '#f4c7c3';
+const WHITE = '#ffffff';
+/** A district template's header row is among its first rows, naming most of the form's columns. */
+const TEMPLATE_ROWS = 15;
+const TEMPLATE_MIN_FIELDS = 6;
+/** Rows below the form kept as plain text for students the officer adds by hand. */
+const TYPING_ROOM = 50;
+
+interface FormLayout {
+  sheet: Sheet;
+  /** 1-based row of the column headers. */
+  headerRow: number;
+  /** 0-based column of each field present. */
+  columns: Partial<Record<FormField, number>>;
+  template: boolean;
+}
+
+/** Which form field each cell of a row names, when the row names enough of them. */
+function headerColumns(row: readonly unknown[]): Partial<Record<FormField, number>> | null {
+  const columns: Partial<Record<FormField, number>> = {};
+  row.forEach((v, i) => {
+    const f = typeof v === 'string' ? formFieldOf(v) : null;
+    if (f && columns[f] === undefined) columns[f] = i;
+  });
+  const n = Object.keys(columns).length;
+  return n >= TEMPLATE_MIN_FIELDS && columns.oldCid !== undefined && columns.newCid !== undefined ? columns : null;
+}
+
+function findLayout(sheet: Sheet, template: boolean): FormLayout | null {
+  const rows = Math.min(TEMPLATE_ROWS, sheet.getLastRow());
+  const cols = sheet.getLastColumn();
+  if (rows < 1 || cols < 1) return null;
+  const top = sheet.getRange(1, 1, rows, cols).getValues();
+  for (let r = 0; r < top.length; r++) {
+    const columns = headerColumns(top[r]!);
+    if (columns) return { sheet, headerRow: r + 1, columns, template };
+  }
+  return null;
+}
+
+/** The district's own template if the spreadsheet holds one, else the add-on's form sheet if made. */
+function existingLayout(ss: Spreadsheet, roster: Sheet | null): FormLayout | null {
+  const rosterName = roster?.getName();
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (name === rosterName || OWN_SHEETS.includes(name)) continue;
+    const layout = findLayout(sheet, true);
+    if (layout) return layout;
+  }
+  const own = ss.getSheetByName(FORM_SHEET);
+  return own ? findLayout(own, false) : null;
+}
+
+/** The rows below the header, as form values (blank rows skipped). */
+function readRows(layout: FormLayout): Array<Partial<FormValues>> {
+  const last = layout.sheet.getLastRow();
+  if (last <= layout.headerRow) return [];
+  const values = layout.sheet
+    .getRange(layout.headerRow + 1, 1, last - layout.headerRow, layout.sheet.getLastColumn())
+    .getValues();
+  const out: Array<Partial<FormValues>> = [];
+  for (const row of values) {
+    const v: Partial<FormValues> = {};
+    for (const [f, col] of Object.entries(layout.columns) as Array<[FormField, number]>)
+      v[f] = cellText(row[col]).trim();
+    if (v.oldCid || v.firstName || v.newCid) out.push(v);
+  }
+  return out;
+}
+
+const asText = (s: string) => `'${s}`;
+
+function today(settings: Settings): Ymd {
+  const stamp = Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd');
+  return parseIso(stamp) ?? parseIso(settings.asOf)!;
+}
+
+/** Writes the rows (and, on the add-on's own sheet, the header block) in one setValues. */
+function writeForm(layout: FormLayout, rows: readonly FormRow[], settings: Settings, previousCount: number): void {
+  const { sheet, headerRow, columns } = layout;
+  if (!layout.template) {
+    sheet.clear();
+    const block = formHeaderBlock(settings, today(settings));
+    const header = FORM_FIELDS.map((f) => FORM_HEADERS[f]);
+    const matrix = [...block, header, ...rows.map((r) => FORM_FIELDS.map((f) => r.values[f]))].map((r) =>
+      [...r, ...Array<string>(FORM_FIELDS.length - r.length).fill('')].map(asText),
+    );
+    // IDs typed into these columns later must stay text, or a leading 0 is lost.
+    const ids = [FORM_FIELDS.indexOf('oldCid'), FORM_FIELDS.indexOf('newCid')];
+    sheet.getRange(block.length + 2, ids[0]! + 1, rows.length + TYPING_ROOM, 2).setNumberFormat('@');
+    sheet.getRange(1, 1, matrix.length, FORM_FIELDS.length).setValues(matrix);
+    sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
+    sheet.getRange(block.length + 1, 1, 1, FORM_FIELDS.length).setFontWeight('bold');
+    sheet.setFrozenRows(block.length + 1);
+    return;
+  }
+  // A district template: fill its columns by header, keep every other cell of its rows as it is.
+  const width = sheet.getLastColumn();
+  const count = Math.max(rows.length, previousCount);
+  if (count === 0) return;
+  if (columns.newCid !== undefined)
+    sheet.getRange(headerRow + 1, columns.newCid + 1, count + TYPING_ROOM, 1).setNumberFormat('@');
+  const range = sheet.getRange(headerRow + 1, 1, count, width);
+  const current = range.getValues();
+  const next = current.map((row, i) =>
+    row.map((cell, col) => {
+      const field = (Object.entries(columns) as Array<[FormField, number]>).find(([, c]) => c === col)?.[0];
+      if (!field) return cell;
+      return i < rows.length ? asText(rows[i]!.values[field]) : '';
+    }),
+  );
+  range.setValues(next);
+}
+
+/** Marks the new-ID cells: a problem gets a red fill and a note saying why; others are cleared. */
+function markNewIds(layout: FormLayout, count: number, problems: Map<number, Msg>, lang: 'th' | 'en'): void {
+  const col = layout.columns.newCid;
+  if (col === undefined || count === 0) return;
+  const range = layout.sheet.getRange(layout.headerRow + 1, col + 1, count, 1);
+  range.setBackgrounds(Array.from({ length: count }, (_, i) => [problems.has(i) ? BAD : WHITE]));
+  range.setNotes(Array.from({ length: count }, (_, i) => [problems.get(i)?.[lang] ?? '']));
+}
+
+export interface FormData {
+  sheet: string;
+  template: boolean;
+  rows: number;
+  problems: Array<{ no: number; name: string; message: Msg }>;
+}
+
+function rosterValues(ss: Spreadsheet, settings: Settings) {
+  const roster = rosterSheet(ss, settings);
+  return { roster, values: roster.getDataRange().getValues() };
+}
+
+function problemsOf(rows: readonly FormRow[], ids: ReturnType<typeof rosterIds>) {
+  const problems = checkNewIds(rows, ids);
+  return {
+    byIndex: new Map(problems.map((p) => [p.index, p.message])),
+    list: problems.map((p) => ({
+      no: p.index + 1,
+      name: `${rows[p.index]!.values.firstName} ${rows[p.index]!.values.lastName}`.trim(),
+      message: p.message,
+    })),
+  };
+}
+
+/** "สร้างแบบขอแก้ไข": builds or refreshes the form from a fresh check, keeping what the user typed. */
+export function buildForm(): FormData {
+  const { settings } = loadSettings();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { roster, values } = rosterValues(ss, settings);
+  const report = validate(values, settings);
+  const layout = existingLayout(ss, roster);
+  const previous = layout ? readRows(layout) : [];
+  const rows = mergeTyped(correctionRows(values, report, settings), previous);
+  const target: FormLayout = layout ?? {
+    sheet: ownSheet(ss, FORM_SHEET, false, roster),
+    headerRow: formHeaderBlock(settings, today(settings)).length + 1,
+    columns: Object.fromEntries(FORM_FIELDS.map((f, i) => [f, i])),
+    template: false,
+  };
+  writeForm(target, rows, settings, previous.length);
+  const problems = problemsOf(rows, rosterIds(values, settings));
+  markNewIds(target, rows.length, problems.byIndex, settings.language);
+  return { sheet: target.sheet.getName(), template: target.template, rows: rows.length, problems: problems.list };
+}
+
+const M = {
+  noForm: {
+    th: 'ยังไม่มีแบบขอแก้ไข — กด "สร้างแบบขอแก้ไข" ก่อน',
+    en: 'There is no correction form yet — press "Build the form" first',
+  },
+  empty: { th: 'แบบขอแก้ไขไม่มีรายชื่อนักเรียน', en: 'The correction form lists no student' },
+  refused: (list: Array<{ no: number; name: string; message: Msg }>): Msg => ({
+    th: `ยังส่งออกไม่ได้ แก้เลขใหม่ในแบบฟอร์มก่อน: ${list.map((p) => `ลำดับ ${p.no} (${p.name}) ${p.message.th}`).join('; ')}`,
+    en: `Not exported yet; fix the new IDs on the form first: ${list.map((p) => `row ${p.no} (${p.name}) ${p.message.en}`).join('; ')}`,
+  }),
+  noGmail: {
+    th: 'ยังไม่ได้เปิดบริการ Gmail API ของสคริปต์ (appsscript.json) — ติดตั้งส่วนเสริมใหม่',
+    en: 'The Gmail advanced service is not enabled (appsscript.json) — reinstall the add-on',
+  },
+};
+
+/** The filled form, checked: every new ID valid, new and nobody else's; the sender named. */
+function exportable(): { settings: Settings; rows: FormRow[]; xlsx: Uint8Array } {
+  const { settings } = loadSettings();
+  const missing = missingSender(settings);
+  if (missing) throw new UserError(missing);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { roster, values } = rosterValues(ss, settings);
+  const layout = existingLayout(ss, roster);
+  if (!layout) throw new UserError(M.noForm);
+  const rows: FormRow[] = readRows(layout).map((v, i) => ({
+    sourceRow: 0,
+    values: { ...(Object.fromEntries(FORM_FIELDS.map((f) => [f, ''])) as FormValues), ...v, no: v.no || String(i + 1) },
+  }));
+  if (rows.length === 0) throw new UserError(M.empty);
+  const problems = problemsOf(rows, rosterIds(values, settings));
+  markNewIds(layout, rows.length, problems.byIndex, settings.language);
+  if (problems.list.length) throw new UserError(M.refused(problems.list));
+  return { settings, rows, xlsx: correctionXlsx(settings, today(settings), rows) };
+}
+
+export function downloadXlsx(): { filename: string; base64: string; rows: number } {
+  const { settings, rows, xlsx } = exportable();
+  return { filename: correctionFilename(settings), base64: bytesToBase64(xlsx), rows: rows.length };
+}
+
+export interface DraftData {
+  draftId: string;
+  to: string;
+  subject: string;
+  students: number;
+}
+
+/** "ร่างอีเมล": a Gmail draft with the form attached. Never sent: the officer adds the ID-card copies. */
+export function createDraft(): DraftData {
+  if (typeof Gmail === 'undefined' || !Gmail) throw new UserError(M.noGmail);
+  const { settings, rows, xlsx } = exportable();
+  const from = Gmail.Users!.getProfile('me').emailAddress ?? '';
+  const env = {
+    toBase64: (s: string) => Utilities.base64Encode(s, Utilities.Charset.UTF_8),
+    toBase64WebSafe: (s: string) => Utilities.base64EncodeWebSafe(s, Utilities.Charset.UTF_8),
+  };
+  const mail = composeCorrectionMail(settings, from, rows.length, xlsx, env);
+  const draft = Gmail.Users!.Drafts!.create({ message: { raw: mail.raw } }, 'me');
+  return { draftId: String(draft.id ?? ''), to: mail.to, subject: mail.subject, students: rows.length };
+}

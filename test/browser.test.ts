@@ -158,3 +158,53 @@ describe('the sidebar in chromium', () => {
     await expect(sidebar.locator('#check').isEnabled()).resolves.toBe(true);
   });
 });
+
+describe('ID correction in chromium', () => {
+  /** Types into a cell of the playground's grid, as a teacher types into the sheet. */
+  async function type(sheet: string, cell: string, value: string) {
+    await page.locator('#tabs button', { hasText: sheet }).click();
+    await page.locator(`#grid td[data-cell="${cell}"]`).dblclick();
+    await page.locator(`#grid td[data-cell="${cell}"] input`).fill(value);
+    await page.locator(`#grid td[data-cell="${cell}"] input`).press('Enter');
+    await expect.poll(() => page.locator(`#grid td[data-cell="${cell}"]`).textContent()).toBe(value);
+  }
+
+  it('check → form → draft: the Drafts panel shows the email with the form attached', async () => {
+    await settings({
+      asOf: AS_OF,
+      officerName: 'ครูสมใจ ใจดี',
+      officerPhone: '081-234-5678',
+      schoolName: 'โรงเรียนบ้านตัวอย่าง',
+    });
+    await sidebar.locator('.banner.ok').waitFor();
+    await sidebar.locator('#tab-check').click();
+    await check();
+    await sidebar.locator('#build-form').click();
+    await expect.poll(() => sidebar.locator('#correction-status').textContent()).toContain('กรอกเลขประจำตัวใหม่');
+    // The officer types the right IDs from the cards into the red cells.
+    const form = 'แบบขอแก้ไขเลขประจำตัวประชาชน';
+    await page.locator('#tabs button', { hasText: form }).click();
+    const red = await page
+      .locator('#grid td[data-cell^="L"]')
+      .evaluateAll((tds) =>
+        tds
+          .filter((td) => (td as HTMLElement).style.backgroundColor === 'rgb(244, 199, 195)')
+          .map((td) => (td as HTMLElement).dataset.cell!),
+      );
+    expect(red.length).toBeGreaterThan(1);
+    const { withCheckDigit } = await import('../src/core/thai-id');
+    for (const [i, cell] of red.entries()) await type(form, cell, withCheckDigit(`18899000001${i}`));
+    await sidebar.locator('#draft-email').click();
+    await sidebar.locator('#draft-done').waitFor();
+    await expect(sidebar.locator('#draft-done').textContent()).resolves.toContain('bopp.dmc@gmail.com');
+    await expect.poll(() => page.locator('#draft-count').textContent()).toBe('1');
+    const draft = page.locator('#draft-list .draft').first();
+    await expect(draft.textContent()).resolves.toContain('ขอแก้ไขเลขประจำตัวประชาชนนักเรียน โรงเรียนบ้านตัวอย่าง');
+    await expect(draft.locator('pre').textContent()).resolves.toContain('081-234-5678');
+    const link = draft.locator('a[download]');
+    await expect(link.textContent()).resolves.toContain('.xlsx');
+    const download = await page.request.get(new URL((await link.getAttribute('href'))!, playground.url).href);
+    expect(download.headers()['content-type']).toContain('spreadsheetml');
+    expect((await download.body()).subarray(0, 2).toString()).toBe('PK');
+  });
+});

@@ -193,3 +193,19 @@ describe('the Gmail draft', () => {
     expect(wb.worksheets[0]!.getCell('L8').value).toBe(cidOf(50));
   });
 });
+
+describe('where the roster is', () => {
+  it('the form and the draft use the last checked roster while the officer is on the form', () => {
+    const a = addon({ อื่น: [['x']] });
+    a.call('checkRoster');
+    a.spreadsheet.setActiveSheet(a.sheet('อื่น'));
+    expect(build(a)).toMatchObject({ rows: 3 });
+    a.spreadsheet.setActiveSheet(a.sheet(FORM));
+    a.sheet(FORM).getRange('L8').setValue(cidOf(50));
+    a.sheet(FORM).getRange('L9').setValue(cidOf(51));
+    expect(a.call('draftCorrectionEmail')).toMatchObject({ ok: true });
+    // A check started from the results sheet checks the roster, not the results.
+    a.spreadsheet.setActiveSheet(a.sheet('ผลการตรวจ'));
+    expect(a.call('checkRoster')).toMatchObject({ ok: true, data: { sheet: 'นักเรียน' } });
+  });
+});

@@ -61,6 +61,7 @@ function draw(state: State): void {
     body.push(tr);
   }
   grid.replaceChildren(...body);
+  grid.dataset.sheet = sheet.name;
   grid.querySelector('td.selected')?.scrollIntoView({ block: 'center', inline: 'nearest' });
 
   tabs.replaceChildren(
@@ -86,6 +87,69 @@ async function fetchState(url = '/api/state', init?: RequestInit): Promise<void>
   errorBox.textContent = '';
   draw(data);
 }
+
+interface Draft {
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  attachments: Array<{ filename: string; size: number; url: string }>;
+}
+
+function text<K extends keyof HTMLElementTagNameMap>(tag: K, value: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.textContent = value;
+  return node;
+}
+
+async function drawDrafts(): Promise<void> {
+  const list = (await (await fetch('/api/drafts')).json()) as Draft[];
+  document.getElementById('draft-count')!.textContent = String(list.length);
+  const box = document.getElementById('draft-list')!;
+  box.replaceChildren(
+    ...list.map((d) => {
+      const card = document.createElement('article');
+      card.className = 'draft';
+      card.dataset.id = d.id;
+      const dl = document.createElement('dl');
+      for (const [k, v] of [
+        ['From', d.from],
+        ['To', d.to],
+        ['Subject', d.subject],
+      ] as const) {
+        dl.append(text('dt', k), text('dd', v));
+      }
+      card.append(dl, text('pre', d.text));
+      for (const a of d.attachments) {
+        const link = text('a', `📎 ${a.filename} (${Math.round(a.size / 1024)} KB)`);
+        link.href = a.url;
+        link.setAttribute('download', a.filename);
+        card.append(link);
+      }
+      return card;
+    }),
+  );
+}
+
+/** Double-click a cell to type into it, as in Sheets; Enter saves, Escape cancels. */
+grid.addEventListener('dblclick', (e) => {
+  const td = (e.target as HTMLElement).closest('td[data-cell]') as HTMLTableCellElement | null;
+  if (!td || td.querySelector('input')) return;
+  const input = document.createElement('input');
+  input.value = td.textContent ?? '';
+  input.setAttribute('aria-label', td.dataset.cell!);
+  td.replaceChildren(input);
+  input.focus();
+  input.addEventListener('keydown', (k) => {
+    if (k.key === 'Escape') void fetchState();
+    if (k.key !== 'Enter') return;
+    void fetchState('/api/edit', {
+      method: 'POST',
+      body: JSON.stringify({ sheet: grid.dataset.sheet, cell: td.dataset.cell, value: input.value }),
+    });
+  });
+});
 
 async function activate(name: string): Promise<void> {
   shown = name;
@@ -114,7 +178,12 @@ document.getElementById('reset')!.addEventListener('click', async () => {
   reloadSidebar();
 });
 window.addEventListener('message', (e) => {
-  if (e.origin === location.origin && (e.data as { type?: string })?.type === 'dmc-changed') void fetchState();
+  if (e.origin === location.origin && (e.data as { type?: string })?.type === 'dmc-changed') {
+    void fetchState();
+    void drawDrafts();
+    void drawDrafts();
+  }
 });
 
 void fetchState();
+void drawDrafts();

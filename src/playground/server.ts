@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import gas from 'gas-local';
+import PostalMime from 'postal-mime';
 import { parseCsv, readXlsx, InputError } from '../cli/read';
 import { isDate } from '../core/dates';
 import { createServices, type Value } from '../fakes/index';
@@ -115,6 +116,28 @@ export async function startPlayground({ port = 8787, host = '127.0.0.1' } = {}):
     return { sheets, active, selected: range ? { sheet: range.sheet.name, cell: range.getA1Notation() } : null };
   }
 
+  /** The fake Gmail's drafts, parsed as a mail client would show them. */
+  async function drafts() {
+    return Promise.all(
+      session.gmail.drafts.map(async (d, i) => {
+        const mail = await PostalMime.parse(Buffer.from(d.message.raw, 'base64url'));
+        return {
+          id: d.id,
+          from: mail.from ? `${mail.from.name} <${mail.from.address}>` : '',
+          to: (mail.to ?? []).map((a) => a.address).join(', '),
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          attachments: mail.attachments.map((a, j) => ({
+            filename: a.filename ?? `attachment-${j + 1}`,
+            mimeType: a.mimeType,
+            size: typeof a.content === 'string' ? a.content.length : a.content.byteLength,
+            url: `/api/drafts/${i}/attachments/${j}`,
+          })),
+        };
+      }),
+    );
+  }
+
   async function body(req: IncomingMessage, limit = 20 * 1024 * 1024): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -147,6 +170,31 @@ export async function startPlayground({ port = 8787, host = '127.0.0.1' } = {}):
       const result = (session.context[name] as (...a: unknown[]) => unknown)(...args);
       // Apps Script hands results to the page as JSON; so does the shim.
       return json(res, result === undefined ? null : JSON.parse(JSON.stringify(result)));
+    }
+    if (route === 'GET /api/drafts') return json(res, await drafts());
+    const attachment = /^GET \/api\/drafts\/(\d+)\/attachments\/(\d+)$/.exec(route);
+    if (attachment) {
+      const draft = session.gmail.drafts[Number(attachment[1])];
+      if (!draft) return send(res, 404, 'text/plain', 'no such draft');
+      const mail = await PostalMime.parse(Buffer.from(draft.message.raw, 'base64url'));
+      const a = mail.attachments[Number(attachment[2])];
+      if (!a) return send(res, 404, 'text/plain', 'no such attachment');
+      res.writeHead(200, {
+        'content-type': a.mimeType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.filename ?? 'attachment')}`,
+      });
+      return res.end(Buffer.from(a.content as ArrayBuffer));
+    }
+    if (route === 'POST /api/edit') {
+      // What typing into a cell does: the value is parsed as Sheets would (numbers, "'" for text).
+      const { sheet, cell, value } = JSON.parse((await body(req, 64 * 1024)).toString('utf8')) as Record<
+        string,
+        string
+      >;
+      const target = session.spreadsheet.allSheets().find((s) => s.name === sheet);
+      if (!target || !/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(String(cell))) throw new InputError('no such cell');
+      target.getRange(cell!).setValue(String(value ?? ''));
+      return json(res, state());
     }
     if (route === 'POST /api/activate') {
       const { sheet } = JSON.parse((await body(req, 4096)).toString('utf8')) as { sheet: string };

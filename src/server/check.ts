@@ -6,7 +6,7 @@ import { M } from './messages';
 import { UserError, withDocumentLock } from './result';
 import { writeResults } from './results';
 import { loadSettings } from './settings-store';
-import { rosterSheet } from './sheets';
+import { rememberRoster, rosterSheet } from './sheets';
 
 /**
  * Rosters beyond this do not finish reading, checking and writing marks within Apps Script's
@@ -39,6 +39,7 @@ export function runCheck(): CheckData {
     if (rows === 1 && cols === 1 && values[0]![0] === '') throw new UserError(M.empty(sheet.getName()));
 
     const report = validate(values, settings);
+    rememberRoster(sheet);
     const marked = markFindings(ss, sheet, rows, cols, report.findings, settings.language);
     writeResults(ss, sheet, report, settings);
     return {

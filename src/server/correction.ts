@@ -159,7 +159,7 @@ export interface FormData {
 }
 
 function rosterValues(ss: Spreadsheet, settings: Settings) {
-  const roster = rosterSheet(ss, settings);
+  const roster = rosterSheet(ss, settings, 'last');
   return { roster, values: roster.getDataRange().getValues() };
 }
 

@@ -14,12 +14,33 @@ export const RESULTS_SHEET = 'ผลการตรวจ';
 export const FORM_SHEET = 'แบบขอแก้ไขเลขประจำตัวประชาชน';
 export const OWN_SHEETS = [MARKS_SHEET, RESULTS_SHEET, FORM_SHEET];
 
-/** The sheet named in the settings, else the active one; never one of the add-on's own sheets. */
-export function rosterSheet(ss: Spreadsheet, settings: Settings): Sheet {
-  const sheet = settings.rosterSheet ? ss.getSheetByName(settings.rosterSheet) : ss.getActiveSheet();
-  if (!sheet) throw new UserError(M.noSheet(settings.rosterSheet));
-  const name = sheet.getName();
-  if (OWN_SHEETS.includes(name)) throw new UserError(M.ownSheet(name));
+const LAST_ROSTER = 'dmc.lastRoster';
+
+/** Remembers the sheet just checked, so the correction form finds it whatever sheet is open later. */
+export function rememberRoster(sheet: Sheet): void {
+  PropertiesService.getDocumentProperties().setProperty(LAST_ROSTER, String(sheet.getSheetId()));
+}
+
+function lastRoster(ss: Spreadsheet): Sheet | null {
+  const id = Number(PropertiesService.getDocumentProperties().getProperty(LAST_ROSTER) ?? NaN);
+  return Number.isNaN(id) ? null : (ss.getSheets().find((s) => s.getSheetId() === id) ?? null);
+}
+
+/**
+ * The roster: the sheet named in the settings; otherwise, for a check, the open sheet (the last checked
+ * one when the open sheet is the add-on's own), and for the correction form, the last checked sheet
+ * (the officer is usually on the form while typing new IDs).
+ */
+export function rosterSheet(ss: Spreadsheet, settings: Settings, prefer: 'open' | 'last' = 'open'): Sheet {
+  if (settings.rosterSheet) {
+    const named = ss.getSheetByName(settings.rosterSheet);
+    if (!named) throw new UserError(M.noSheet(settings.rosterSheet));
+    return named;
+  }
+  const open = ss.getActiveSheet();
+  const isOwn = OWN_SHEETS.includes(open.getName());
+  const sheet = prefer === 'last' || isOwn ? (lastRoster(ss) ?? (isOwn ? null : open)) : open;
+  if (!sheet) throw new UserError(M.ownSheet(open.getName()));
   return sheet;
 }
 

@@ -72,6 +72,11 @@ function renderChrome(): void {
   }
   renderCheckButton(false);
   byId('clear').textContent = s.clear;
+  byId('correction-title').textContent = s.correctionTitle;
+  byId('correction-help').textContent = s.correctionHelp;
+  byId('build-form').textContent = s.buildForm;
+  byId('draft-email').textContent = s.draftEmail;
+  byId('download-xlsx').textContent = s.downloadXlsx;
 }
 
 function renderCheckButton(busy: boolean): void {
@@ -250,6 +255,74 @@ async function clearMarks(): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------- ID correction
+
+function status(bad: boolean, ...children: Array<Node | string>): void {
+  const box = byId('correction-status');
+  clear(box);
+  box.append(el('div', { class: `status${bad ? ' bad' : ''}` }, ...children));
+}
+
+/** Runs one of the correction actions with its button showing that it works. */
+async function busy<T>(id: string, label: string, work: () => Promise<T | null>): Promise<T | null> {
+  banner(null);
+  const b = byId<HTMLButtonElement>(id);
+  b.disabled = true;
+  b.textContent = t().working;
+  try {
+    return await work();
+  } finally {
+    b.disabled = false;
+    b.textContent = label;
+  }
+}
+
+async function buildForm(): Promise<void> {
+  const data = await busy('build-form', t().buildForm, () => request(call('buildCorrectionForm')));
+  if (!data) return;
+  const s = t();
+  status(
+    data.problems.length > 0,
+    el('div', { text: s.formBuilt(data.sheet, data.rows) }),
+    data.template ? el('div', { text: s.formTemplate }) : '',
+    data.problems.length ? el('div', { text: s.formTodo }) : '',
+    data.problems.length
+      ? el('ul', {}, ...data.problems.map((p) => el('li', { text: `${p.no}. ${p.name}: ${p.message[state.lang]}` })))
+      : '',
+  );
+}
+
+async function draftEmail(): Promise<void> {
+  const data = await busy('draft-email', t().draftEmail, () => request(call('draftCorrectionEmail')));
+  if (!data) return;
+  const s = t();
+  status(
+    false,
+    el('div', { text: s.draftDone(data.to, data.students), attrs: { id: 'draft-done' } }),
+    el('div', { text: data.subject, class: 'muted' }),
+    el('div', { text: s.draftNext }),
+    el('a', {
+      text: s.openDrafts,
+      attrs: { href: 'https://mail.google.com/mail/#drafts', target: '_blank', rel: 'noopener' },
+    }),
+  );
+}
+
+async function downloadXlsx(): Promise<void> {
+  const data = await busy('download-xlsx', t().downloadXlsx, () => request(call('downloadCorrectionXlsx')));
+  if (!data) return;
+  const bytes = Uint8Array.from(atob(data.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(
+    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
+  const a = el('a', { attrs: { href: url, download: data.filename } });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  status(false, el('div', { text: t().downloaded(data.filename) }));
+}
+
 // ---------------------------------------------------------------- settings
 
 type FieldSpec = { name: keyof Settings; type: 'text' | 'number' | 'date' | 'email' | 'tel' | 'select' };
@@ -356,6 +429,9 @@ function start(): void {
   renderChrome();
   byId('check').addEventListener('click', () => void runCheck());
   byId('clear').addEventListener('click', () => void clearMarks());
+  byId('build-form').addEventListener('click', () => void buildForm());
+  byId('draft-email').addEventListener('click', () => void draftEmail());
+  byId('download-xlsx').addEventListener('click', () => void downloadXlsx());
   byId('lang-th').addEventListener('click', () => void setLang('th'));
   byId('lang-en').addEventListener('click', () => void setLang('en'));
   for (const tab of ['tab-check', 'tab-settings']) {

@@ -136,6 +136,27 @@ describe('dmc-check', () => {
     }
   });
 
+  it('writes the ID-correction form for the students with citizen-ID findings', async () => {
+    const out = join(dir, 'form.xlsx');
+    const r = await cli(EXAMPLE, ...AS_OF, '--correction-form', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('4 students');
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell('K7').value).toBe('เลขประจำตัวประชาชน (เดิม)');
+    expect([8, 9, 10, 11].map((n) => ws.getCell(`M${n}`).value)).toEqual([
+      'เลขประจำตัวประชาชนไม่ถูกต้อง (หลักตรวจสอบไม่ตรง)',
+      'เลขประจำตัวประชาชนซ้ำกับนักเรียนคนอื่น',
+      'เลขประจำตัวประชาชนซ้ำกับนักเรียนคนอื่น',
+      'ได้รับเลขประจำตัวประชาชนแล้ว ขอเปลี่ยนจาก G-code',
+    ]);
+    const twice = await cli(EXAMPLE, EXAMPLE_CSV, '--correction-form', out);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('exactly one input file');
+  });
+
   it('reads a named sheet and says which sheets exist when it is missing', async () => {
     const r = await cli(EXAMPLE, '--sheet', 'ไม่มี');
     expect(r.code).toBe(2);

@@ -3,9 +3,11 @@
  *                   [--academic-year BE] [--exam-end YYYY-MM-DD]
  * Exit 0: no errors found; 1: errors found; 2: a file could not be read or the arguments are wrong.
  */
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { correctionRows, correctionXlsx, mergeTyped } from '../core/correction';
 import { parseArgs } from 'node:util';
-import { settingsSchema, type Settings } from '../core/settings';
+import { checkDates, settingsSchema, type Settings } from '../core/settings';
 import { validateSources } from '../core/validate';
 import type { Lang } from '../core/types';
 import { formatCsv, formatJson, formatText, type FileReport } from './format';
@@ -21,6 +23,9 @@ Options:
   --as-of YYYY-MM-DD      check date, Common Era (default: today)
   --academic-year BE      academic year in Buddhist Era, e.g. 2568 (default: from the check date)
   --exam-end YYYY-MM-DD   last day of final exams (default: 31 March closing the academic year)
+  --correction-form OUT.xlsx
+                          also write the ID-correction form for the students with citizen-ID
+                          findings (one input file)
   -h, --help              show this help
 
 Exit status: 0 no errors, 1 errors found, 2 unreadable file or wrong arguments.`;
@@ -45,6 +50,7 @@ function options(argv: string[]) {
         'as-of': { type: 'string' },
         'academic-year': { type: 'string' },
         'exam-end': { type: 'string' },
+        'correction-form': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -56,6 +62,11 @@ function options(argv: string[]) {
   if (!['text', 'json', 'csv'].includes(v.format!)) throw new UsageError(`--format must be text, json or csv`);
   if (!['th', 'en'].includes(v.lang!)) throw new UsageError(`--lang must be th or en`);
   if (parsed.positionals.length === 0) throw new UsageError('give at least one .xlsx or .csv file');
+  const form = v['correction-form'];
+  if (form !== undefined && parsed.positionals.length !== 1)
+    throw new UsageError('--correction-form takes exactly one input file');
+  if (form !== undefined && !/\.xlsx$/i.test(form))
+    throw new UsageError('--correction-form writes an .xlsx file: give OUT.xlsx');
   const year = v['academic-year'];
   if (year !== undefined && !/^\d{4}$/.test(year))
     throw new UsageError('--academic-year takes a Buddhist Era year such as 2568');
@@ -79,6 +90,7 @@ function options(argv: string[]) {
     format: v.format as 'text' | 'json' | 'csv',
     lang: v.lang as Lang,
     settings: settings.data as Settings,
+    form,
   };
 }
 
@@ -113,5 +125,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
         ? formatCsv(reports, opts.lang)
         : formatText(reports, opts.lang);
   io.stdout(text);
+  if (opts.form) {
+    const rows = correctionRows(files[0]!.values, reports[0]!, opts.settings);
+    try {
+      await writeFile(opts.form, correctionXlsx(opts.settings, checkDates(opts.settings).asOf, mergeTyped(rows, [])));
+    } catch (e) {
+      io.stderr(
+        `dmc-check: ${opts.form}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`,
+      );
+      return 2;
+    }
+    io.stderr(`dmc-check: wrote ${opts.form} (${rows.length} students with citizen-ID findings)\n`);
+  }
   return reports.some((r) => r.summary.bySeverity.error > 0) ? 1 : 0;
 }

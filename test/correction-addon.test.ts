@@ -4,20 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { Value } from '../src/fakes/index';
 import type { DraftData, FormData, Result } from '../src/server/index';
 import { loadAddon } from './support/gas';
-import { cidOf, roster, SETTINGS } from './support/rules';
+import { cidOf, roster, SCHOOL_SETTINGS, wrongCheckDigit } from './support/rules';
 import { withCheckDigit } from '../src/core/thai-id';
 
 const values = (rows: unknown[][]): Value[][] => rows.map((r) => r.map((v) => (v ?? '') as Value));
-const bad = cidOf(1).slice(0, 12) + String((Number(cidOf(1)[12]) + 1) % 10);
+const bad = wrongCheckDigit(cidOf(1));
 const zeroLed = withCheckDigit('010110000001');
-const OFFICER = {
-  ...SETTINGS,
-  schoolName: 'โรงเรียนบ้านตัวอย่าง',
-  schoolCode: '10100001',
-  districtOffice: 'สพป.ตัวอย่าง เขต 1',
-  officerName: 'ครูสมใจ ใจดี',
-  officerPhone: '081-234-5678',
-};
+const OFFICER = SCHOOL_SETTINGS;
 const FORM = 'แบบขอแก้ไขเลขประจำตัวประชาชน';
 
 function addon(extra: Record<string, Value[][]> = {}) {

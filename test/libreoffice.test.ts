@@ -19,7 +19,7 @@ import {
 } from '../src/core/correction';
 import { parseSettings } from '../src/core/settings';
 import { validate } from '../src/core/validate';
-import { cidOf, roster, SETTINGS } from './support/rules';
+import { cidOf, roster, SCHOOL_SETTINGS, wrongCheckDigit } from './support/rules';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
@@ -27,14 +27,8 @@ describe('the correction form in LibreOffice', () => {
   it.runIf(SOFFICE || process.env.CI)(
     'converts to CSV with the same rows, IDs as text, Thai intact',
     async () => {
-      const settings = parseSettings({
-        ...SETTINGS,
-        schoolName: 'โรงเรียนบ้านตัวอย่าง',
-        schoolCode: '10100001',
-        officerName: 'ครูสมใจ',
-        officerPhone: '081-234-5678',
-      }).settings;
-      const bad = cidOf(1).slice(0, 12) + String((Number(cidOf(1)[12]) + 1) % 10);
+      const settings = parseSettings(SCHOOL_SETTINGS).settings;
+      const bad = wrongCheckDigit(cidOf(1));
       const values = roster({ row: { cid: bad, firstName: 'แพรวา' }, more: [{}, { cid: 'G650000012345' }] });
       const rows = mergeTyped(correctionRows(values, validate(values, settings), settings), [
         { oldCid: bad, firstName: 'แพรวา', lastName: 'ใจดี', newCid: '0101123450004' },

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
-import { cidOf, roster, SETTINGS } from '../../test/support/rules';
+import { cidOf, roster, SCHOOL_SETTINGS, wrongCheckDigit } from '../../test/support/rules';
 import {
   checkNewIds,
   correctionRows,
@@ -17,15 +17,8 @@ import { parseSettings } from './settings';
 import { withCheckDigit } from './thai-id';
 import { validate } from './validate';
 
-const settings = parseSettings({
-  ...SETTINGS,
-  schoolName: 'โรงเรียนบ้านตัวอย่าง',
-  schoolCode: '10100001',
-  districtOffice: 'สพป.ตัวอย่าง เขต 1',
-  officerName: 'ครูสมใจ ใจดี',
-  officerPhone: '081-234-5678',
-}).settings;
-const bad = cidOf(1).slice(0, 12) + String((Number(cidOf(1)[12]) + 1) % 10);
+const settings = parseSettings(SCHOOL_SETTINGS).settings;
+const bad = wrongCheckDigit(cidOf(1));
 const zeroLed = withCheckDigit('010110000001');
 const env = {
   toBase64: (s: string) => Buffer.from(s, 'utf8').toString('base64'),

@@ -58,6 +58,18 @@ export const SETTINGS: SettingsInput = { asOf: '2027-03-20', academicYear: 2569 
 
 export const cidOf = (i: number) => withCheckDigit(`11037${String(10_000_000 + i).slice(1)}`);
 
+export { wrongCheckDigit } from './synthetic';
+
+/** A school with its officer filled in, as the correction form and the email need. */
+export const SCHOOL_SETTINGS = {
+  ...SETTINGS,
+  schoolName: 'โรงเรียนบ้านตัวอย่าง',
+  schoolCode: '10100001',
+  districtOffice: 'สพป.ตัวอย่าง เขต 1',
+  officerName: 'ครูสมใจ ใจดี',
+  officerPhone: '081-234-5678',
+};
+
 /** A correct ป.6 boy of academic year 2569 (11 on 16 May 2026), distinct per index. */
 export function validStudent(i = 0): Partial<Record<FieldKey, Cell>> {
   return {

@@ -29,6 +29,9 @@ const FEMALE = ['สมศรี', 'กมลชนก', 'ณัฐธิดา'
 const LAST = ['ใจดี', 'มีสุข', 'ศรีสวัสดิ์', 'บุญมา', 'แก้วกาญจนา', 'วงศ์ใหญ่', 'ทองดี', 'สุขประเสริฐ', 'พรหมมา', 'จันทร์เพ็ญ'];
 const PROVINCES = ['10', '11', '30', '40', '50', '57', '65', '80', '90'];
 
+/** The same ID with its check digit one off: the typo districts find most. */
+export const wrongCheckDigit = (id: string) => id.slice(0, 12) + String((Number(id[12]) + 1) % 10);
+
 /** mulberry32: small, fast, seeded. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -141,7 +144,7 @@ export function syntheticRoster(n: number, { seed = 1, academicYear = 2569, faul
 function plantFault(row: Cell[], rand: () => number): void {
   switch (Math.floor(rand() * 8)) {
     case 0: // a mistyped digit
-      row[1] = String(row[1]).slice(0, 12) + String((Number(String(row[1])[12]) + 1) % 10);
+      row[1] = wrongCheckDigit(String(row[1]));
       break;
     case 1:
       row[10] = 0;

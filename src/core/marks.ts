@@ -2,7 +2,6 @@
  * Marks as pure data: which background and note each flagged cell gets, what it had before, and how to
  * put it back. The server only reads the grid once and writes it once.
  */
-import { RULE_BY_ID } from './catalogue';
 import type { Finding, Lang, Severity } from './types';
 
 /** Light fills that stay readable in black-and-white print. */
@@ -134,8 +133,4 @@ export function parseMarks(chunks: readonly string[]): SavedMarks | null {
   } catch {
     return null;
   }
-}
-
-export function ruleTitle(id: string, lang: Lang): string {
-  return RULE_BY_ID.get(id)?.about[lang] ?? id;
 }

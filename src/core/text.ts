@@ -41,10 +41,6 @@ export function collapseSpaces(s: string): string {
   return plainSpaces(s).replace(/ {2,}/g, ' ').trim();
 }
 
-/** Thai combining marks: mai han-akat, upper and lower vowels, tone marks, thanthakhat and others. */
-const THAI_MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
-const THAI_CONSONANT = /[\u0e01-\u0e2e]/;
-
 /**
  * Common typing slips in Thai names: เเ (two sara e) for แ, the same vowel or mark typed twice,
  * and a mark standing on no consonant. Returns the repaired text.
@@ -56,16 +52,17 @@ export function repairThai(s: string): string {
   return out;
 }
 
+// A mark at the start, or after anything but a consonant or another mark.
+// eslint-disable-next-line no-misleading-character-class -- matching lone Thai marks is the point
+const ORPHAN_MARK = /(?:^|[^\u0e01-\u0e2e\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
+// eslint-disable-next-line no-misleading-character-class -- matching lone Thai marks is the point
+const REPEATED_MARK = /([\u0e30-\u0e3a\u0e40-\u0e44\u0e47-\u0e4e])\1/;
+
 /** Which Thai typing slip a name has, if any. */
 export function thaiTypo(s: string): 'double-sara-e' | 'repeated-mark' | 'orphan-mark' | null {
   if (s.includes('\u0e40\u0e40')) return 'double-sara-e';
-  // eslint-disable-next-line no-misleading-character-class -- matching lone Thai marks is the point
-  if (/([\u0e30-\u0e3a\u0e40-\u0e44\u0e47-\u0e4e])\1/.test(s)) return 'repeated-mark';
-  for (let i = 0; i < s.length; i++) {
-    if (!THAI_MARK.test(s[i]!)) continue;
-    const before = i > 0 ? s[i - 1]! : '';
-    if (!THAI_CONSONANT.test(before) && !THAI_MARK.test(before)) return 'orphan-mark';
-  }
+  if (REPEATED_MARK.test(s)) return 'repeated-mark';
+  if (ORPHAN_MARK.test(s)) return 'orphan-mark';
   return null;
 }
 

@@ -100,9 +100,9 @@ function readRows(layout: FormLayout): Array<Partial<FormValues>> {
 
 const asText = (s: string) => `'${s}`;
 
-function today(settings: Settings): Ymd {
-  const stamp = Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd');
-  return parseIso(stamp) ?? parseIso(settings.asOf)!;
+/** The form's date: today on the school's clock (not the check date, which may be a rehearsal). */
+function today(): Ymd {
+  return parseIso(Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd'))!;
 }
 
 /** Writes the rows (and, on the add-on's own sheet, the header block) in one setValues. */
@@ -110,7 +110,7 @@ function writeForm(layout: FormLayout, rows: readonly FormRow[], settings: Setti
   const { sheet, headerRow, columns } = layout;
   if (!layout.template) {
     sheet.clear();
-    const block = formHeaderBlock(settings, today(settings));
+    const block = formHeaderBlock(settings, today());
     const header = FORM_FIELDS.map((f) => FORM_HEADERS[f]);
     const matrix = [...block, header, ...rows.map((r) => FORM_FIELDS.map((f) => r.values[f]))].map((r) =>
       [...r, ...Array<string>(FORM_FIELDS.length - r.length).fill('')].map(asText),
@@ -186,7 +186,7 @@ export function buildForm(): FormData {
   const rows = mergeTyped(correctionRows(values, report, settings), previous);
   const target: FormLayout = layout ?? {
     sheet: ownSheet(ss, FORM_SHEET, false, roster),
-    headerRow: formHeaderBlock(settings, today(settings)).length + 1,
+    headerRow: formHeaderBlock(settings, today()).length + 1,
     columns: Object.fromEntries(FORM_FIELDS.map((f, i) => [f, i])),
     template: false,
   };
@@ -229,7 +229,7 @@ function exportable(): { settings: Settings; rows: FormRow[]; xlsx: Uint8Array }
   const problems = problemsOf(rows, rosterIds(values, settings));
   markNewIds(layout, rows.length, problems.byIndex, settings.language);
   if (problems.list.length) throw new UserError(M.refused(problems.list));
-  return { settings, rows, xlsx: correctionXlsx(settings, today(settings), rows) };
+  return { settings, rows, xlsx: correctionXlsx(settings, today(), rows) };
 }
 
 export function downloadXlsx(): { filename: string; base64: string; rows: number } {

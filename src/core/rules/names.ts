@@ -1,6 +1,6 @@
 /** Student number, names and their Thai typing slips. */
 import type { Student } from '../student';
-import { HAS_ZERO_WIDTH, isBlankText, nameKey, thaiTypo } from '../text';
+import { HAS_ZERO_WIDTH, isBlankText, memo, nameKey, thaiTypo } from '../text';
 import { startsWithPrefix } from '../vocab';
 import type { FieldKey } from '../types';
 import { duplicatesBy, groupsBy, otherRows } from './cid';
@@ -12,6 +12,11 @@ const NAMES = ['firstName', 'lastName'] as const;
 const INVALID_NAME_CHAR = /[^\p{L}\p{M} .\-'’\u00a0\u200b-\u200d\u2060\ufeff]/u;
 const THAI_LETTER = /[\u0e01-\u0e2e]/;
 const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
+
+// Rosters repeat the same first and last names hundreds of times: each name is examined once.
+const invalidChar = memo((t: string) => INVALID_NAME_CHAR.exec(t)?.[0] ?? null);
+const typoOf = memo(thaiTypo);
+const mixedScript = memo((t: string) => THAI_LETTER.test(t) && LATIN_LETTER.test(t));
 
 /** Runs a test on each non-blank name field; null when nothing fires (most rows: no allocation). */
 function hitsFor(s: Student, test: (text: string) => Hit | false | null): Hit[] | null {
@@ -95,8 +100,8 @@ export const nameRules = defineRules(
     }),
     row: (s) =>
       hitsFor(s, (t) => {
-        const m = INVALID_NAME_CHAR.exec(t);
-        return m && { value: t, char: m[0] };
+        const char = invalidChar(t);
+        return char !== null && { value: t, char };
       }),
   },
   {
@@ -140,7 +145,7 @@ export const nameRules = defineRules(
     }),
     row: (s) =>
       hitsFor(s, (t) => {
-        const kind = thaiTypo(t);
+        const kind = typoOf(t);
         return kind && { value: t, kind };
       }),
   },
@@ -154,7 +159,7 @@ export const nameRules = defineRules(
       th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)} มีทั้งอักษรไทยและอังกฤษ — ตรวจว่าสลับภาษาแป้นพิมพ์หรือไม่`,
       en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)} mixes Thai and Latin letters — check the keyboard layout`,
     }),
-    row: (s) => hitsFor(s, (t) => THAI_LETTER.test(t) && LATIN_LETTER.test(t) && { value: t }),
+    row: (s) => hitsFor(s, (t) => mixedScript(t) && { value: t }),
   },
   {
     id: 'name.prefix-in-name',

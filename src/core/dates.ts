@@ -173,7 +173,3 @@ export function ageOn(dob: Ymd, on: Ymd): number {
   if (on.m < dob.m || (on.m === dob.m && on.d < dob.d)) age--;
   return age;
 }
-
-export function fromDate(d: Date): Ymd {
-  return { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() };
-}

@@ -148,6 +148,13 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** A → 0, Z → 25, AA → 26 … */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
 export function a1(rowIndex: number, colIndex: number): string {
   return `${columnLetter(colIndex)}${rowIndex + 1}`;
 }

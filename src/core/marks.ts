@@ -2,6 +2,7 @@
  * Marks as pure data: which background and note each flagged cell gets, what it had before, and how to
  * put it back. The server only reads the grid once and writes it once.
  */
+import { columnIndex } from './headers';
 import type { Finding, Lang, Severity } from './types';
 
 /** Light fills that stay readable in black-and-white print. */
@@ -27,8 +28,7 @@ export interface SavedCell {
 export function cellIndex(a1: string): { r: number; c: number } | null {
   const m = /^([A-Z]+)(\d+)$/.exec(a1);
   if (!m) return null;
-  const c = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { r: Number(m[2]) - 1, c };
+  return { r: Number(m[2]) - 1, c: columnIndex(m[1]!) };
 }
 
 function copyGrid(g: Grid): Grid {

@@ -4,6 +4,7 @@
  * Script alike: no platform APIs.
  */
 import { strToU8, zipSync } from 'fflate';
+import { columnLetter } from './headers';
 
 export type XlsxCell = string | number | null | undefined | { text: string; bold?: boolean };
 
@@ -29,12 +30,6 @@ export function escapeXml(s: string): string {
     .replace(/"/g, '&quot;');
 }
 
-function column(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** Style indexes of styles.xml: 0 plain, 1 bold text, 2 text ("@"). */
 const STYLE_BOLD = 1;
 const STYLE_TEXT = 2;
@@ -55,7 +50,7 @@ function sheetXml(sheet: XlsxSheet): string {
     .join('');
   const rows = sheet.rows
     .map((row, r) => {
-      const cells = row.map((c, j) => cellXml(`${column(j)}${r + 1}`, c, bold.has(r))).join('');
+      const cells = row.map((c, j) => cellXml(`${columnLetter(j)}${r + 1}`, c, bold.has(r))).join('');
       return `<row r="${r + 1}">${cells}</row>`;
     })
     .join('');

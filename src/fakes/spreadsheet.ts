@@ -4,6 +4,8 @@
  * numbers and "=…" into formulas unless the text starts with an apostrophe, dimension checks that throw
  * the same way, default white backgrounds and empty notes). Every call is counted.
  */
+import { isDate } from '../core/dates';
+import { columnIndex, columnLetter } from '../core/headers';
 import type { CallLog } from './calls';
 
 export type Value = string | number | boolean | Date;
@@ -20,15 +22,9 @@ interface Cell {
 const WHITE = '#ffffff';
 const blank = (): Cell => ({ value: '', formula: '', background: WHITE, note: '', format: '', bold: false });
 
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function colNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
+/** 1-based, as Apps Script counts columns. */
+const letters = (col: number) => columnLetter(col - 1);
+const colNumber = (letters: string) => columnIndex(letters) + 1;
 
 /** "B3", "A1:C10", "C:C" (with the sheet's size) → 1-based row, column, rows, columns. */
 export function parseA1(a1: string, maxRows: number): { row: number; col: number; rows: number; cols: number } {
@@ -358,8 +354,7 @@ function parseInput(v: unknown, format: string): { value: Value; formula: string
     return { value: v, formula: '' };
   }
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: '' };
-  if (Object.prototype.toString.call(v) === '[object Date]')
-    return { value: new Date((v as Date).getTime()), formula: '' };
+  if (isDate(v)) return { value: new Date(v.getTime()), formula: '' };
   return { value: String(v), formula: '' };
 }
 
@@ -370,7 +365,7 @@ function evaluate(formula: string): Value {
 }
 
 function copy(v: Value): Value {
-  return Object.prototype.toString.call(v) === '[object Date]' ? new Date((v as Date).getTime()) : v;
+  return isDate(v) ? new Date(v.getTime()) : v;
 }
 
 export class FakeRange {
@@ -458,11 +453,7 @@ export class FakeRange {
   }
   getDisplayValues() {
     this.c('getDisplayValues');
-    return this.read((c) =>
-      Object.prototype.toString.call(c.value) === '[object Date]'
-        ? (c.value as Date).toLocaleDateString('en-GB')
-        : String(c.value),
-    );
+    return this.read((c) => (isDate(c.value) ? c.value.toLocaleDateString('en-GB') : String(c.value)));
   }
   getFormulas() {
     this.c('getFormulas');

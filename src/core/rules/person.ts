@@ -2,19 +2,13 @@
 import { ageOn, compareYmd, formatBE, type Ymd } from '../dates';
 import type { Student } from '../student';
 import { arabicDigits, isBlankText } from '../text';
-import { defineRules, q, type Ctx } from './rule';
+import { ageOnCheckDate, defineRules, q } from './rule';
 
 const GENDER_TH = { M: 'ชาย', F: 'หญิง' };
 const GENDER_EN = { M: 'male', F: 'female' };
 
 function dobOf(s: Student): Ymd | null {
   return s.dob?.ok ? s.dob.date : null;
-}
-
-/** Age on the check date, or null without a usable date of birth. */
-function age(s: Student, ctx: Ctx): number | null {
-  const d = dobOf(s);
-  return d && compareYmd(d, ctx.dates.asOf) <= 0 ? ageOn(d, ctx.dates.asOf) : null;
 }
 
 export const personRules = defineRules(
@@ -74,7 +68,7 @@ export const personRules = defineRules(
       en: `Age ${h.age} with prefix ${q(h.value)} — ${h.band === 'child' ? '15 and over take นาย/นางสาว' : 'under 15 take เด็กชาย/เด็กหญิง'}`,
     }),
     row: (s, ctx) => {
-      const a = age(s, ctx);
+      const a = ageOnCheckDate(s, ctx);
       const band = s.prefix?.band;
       if (a === null || !band) return false;
       const wrong = (band === 'child' && a >= 15) || (band === 'adult' && a < 15);
@@ -182,7 +176,7 @@ export const personRules = defineRules(
       en: `Age ${h.age} on the check date is implausible — check the birth year (BE or CE)`,
     }),
     row: (s, ctx) => {
-      const a = age(s, ctx);
+      const a = ageOnCheckDate(s, ctx);
       return a !== null && (a < 2 || a > 25) && { age: a };
     },
   },
@@ -197,7 +191,7 @@ export const personRules = defineRules(
       en: `Age says ${q(h.value)} but the date of birth gives ${h.age} — check one of them`,
     }),
     row: (s, ctx) => {
-      const a = age(s, ctx);
+      const a = ageOnCheckDate(s, ctx);
       const written = Number.parseFloat(arabicDigits(s.text.age ?? ''));
       return a !== null && Number.isFinite(written) && Math.abs(written - a) > 1 && { value: s.text.age, age: a };
     },
@@ -218,7 +212,7 @@ export const personRules = defineRules(
     row: (s, ctx) => {
       const d = dobOf(s);
       const g = s.grade;
-      const now = age(s, ctx);
+      const now = ageOnCheckDate(s, ctx);
       // An impossible age is age.implausible's finding; one per cause.
       if (!d || !g || now === null || now < 2 || now > 25) return false;
       const a = ageOn(d, ctx.dates.yearStart);

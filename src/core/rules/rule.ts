@@ -1,4 +1,5 @@
 /** What a rule is: an ID, a severity, a field, its messages and one kind of check. */
+import { ageOn, compareYmd } from '../dates';
 import type { CheckDates } from '../settings';
 import type { HeaderMap } from '../headers';
 import type { Student } from '../student';
@@ -36,6 +37,12 @@ export interface RuleDef {
 
 export function defineRules(...rules: RuleDef[]): RuleDef[] {
   return rules;
+}
+
+/** Whole years on the check date, or null without a usable, past date of birth. */
+export function ageOnCheckDate(s: Student, ctx: Ctx): number | null {
+  if (!s.dob?.ok || compareYmd(s.dob.date, ctx.dates.asOf) > 0) return null;
+  return ageOn(s.dob.date, ctx.dates.asOf);
 }
 
 /** «value» quoted for messages; empty shows as a dash. */

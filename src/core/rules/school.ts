@@ -1,8 +1,8 @@
 /** Grade, room, weight and height. */
-import { ageOn, compareYmd } from '../dates';
+
 import type { Student } from '../student';
 import { arabicDigits, isBlankText } from '../text';
-import { defineRules, q, type Ctx } from './rule';
+import { ageOnCheckDate, defineRules, q } from './rule';
 
 export const WEIGHT_RANGE = [8, 150] as const;
 export const HEIGHT_RANGE = [60, 210] as const;
@@ -31,12 +31,6 @@ const AGE_BANDS: Array<[number, number, number, number]> = [
   [33, 150, 143, 200],
   [34, 150, 143, 210], // 18 and over
 ];
-
-/** Age on the check date, or null without a usable date of birth. */
-function ageNow(s: Student, ctx: Ctx): number | null {
-  if (!s.dob?.ok || compareYmd(s.dob.date, ctx.dates.asOf) > 0) return null;
-  return ageOn(s.dob.date, ctx.dates.asOf);
-}
 
 function band(age: number | null): [number, number, number, number] | null {
   return age === null || age < 2 || age > 25 ? null : AGE_BANDS[Math.min(age, 18) - 2]!;
@@ -152,7 +146,7 @@ export const schoolRules = defineRules(
       const { w, swapped } = body(s);
       if (!(w > 0) || w > WEIGHT_GRAMS || swapped) return false;
       if (!inRange(w, WEIGHT_RANGE)) return { value: String(w) };
-      const age = ageNow(s, ctx);
+      const age = ageOnCheckDate(s, ctx);
       const b = band(age);
       return !!b && !inRange(w, [b[0], b[1]]) && { value: String(w), age: age! };
     },
@@ -174,7 +168,7 @@ export const schoolRules = defineRules(
       const { h, swapped } = body(s);
       if (!(h > 0) || inRange(h, HEIGHT_METRES) || swapped) return false;
       if (!inRange(h, HEIGHT_RANGE)) return { value: String(h) };
-      const age = ageNow(s, ctx);
+      const age = ageOnCheckDate(s, ctx);
       const b = band(age);
       return !!b && !inRange(h, [b[2], b[3]]) && { value: String(h), age: age! };
     },

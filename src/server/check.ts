@@ -28,7 +28,7 @@ export interface CheckData {
 
 export function runCheck(): CheckData {
   return withDocumentLock(() => {
-    const { settings, problems } = loadSettings();
+    const { settings, notices } = loadSettings();
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const sheet = rosterSheet(ss, settings);
     const range = sheet.getDataRange();
@@ -48,7 +48,7 @@ export function runCheck(): CheckData {
       totalFindings: report.findings.length,
       summary: report.summary,
       marked,
-      notices: problems.length ? [M.settingsInvalid] : [],
+      notices,
     };
   });
 }

@@ -130,11 +130,11 @@ function writeForm(layout: FormLayout, rows: readonly FormRow[], settings: Setti
   if (count === 0) return;
   if (columns.newCid !== undefined)
     sheet.getRange(headerRow + 1, columns.newCid + 1, count + TYPING_ROOM, 1).setNumberFormat('@');
+  const fieldAt = new Map((Object.entries(columns) as Array<[FormField, number]>).map(([f, c]) => [c, f]));
   const range = sheet.getRange(headerRow + 1, 1, count, width);
-  const current = range.getValues();
-  const next = current.map((row, i) =>
+  const next = range.getValues().map((row, i) =>
     row.map((cell, col) => {
-      const field = (Object.entries(columns) as Array<[FormField, number]>).find(([, c]) => c === col)?.[0];
+      const field = fieldAt.get(col);
       if (!field) return cell;
       return i < rows.length ? asText(rows[i]!.values[field]) : '';
     }),

@@ -13,7 +13,7 @@ import { clearMarks as clearMarksIn } from './marks';
 import { M } from './messages';
 import { safely, UserError, withDocumentLock, type Result } from './result';
 import { loadSettings, storeSettings, type SaveOutcome } from './settings-store';
-import { OWN_SHEETS } from './sheets';
+import { rosterCandidates } from './sheets';
 
 export type { CheckData, DraftData, FormData, Result, RuleInfo, SaveOutcome, Settings };
 
@@ -92,8 +92,7 @@ export function clearMarks(): Result<Msg> {
 
 export function getSettings(): Result<{ settings: Settings; notices: Msg[] }> {
   return safely('getSettings', () => {
-    const { settings, problems } = loadSettings();
-    return { settings, notices: problems.length ? [M.settingsInvalid] : [] };
+    return loadSettings();
   });
 }
 
@@ -114,12 +113,7 @@ export function activateCell(sheetName: string, a1: string): Result<string> {
 
 /** Sheets the user may pick as the roster. */
 export function listSheets(): Result<string[]> {
-  return safely('listSheets', () =>
-    SpreadsheetApp.getActiveSpreadsheet()
-      .getSheets()
-      .map((s) => s.getName())
-      .filter((n) => !OWN_SHEETS.includes(n)),
-  );
+  return safely('listSheets', () => rosterCandidates(SpreadsheetApp.getActiveSpreadsheet()));
 }
 
 /** What the sidebar shows about each rule. */
@@ -130,7 +124,7 @@ export function getRules(): Result<RuleInfo[]> {
 /** Everything the sidebar needs when it opens, in one round trip. */
 export function getSidebarState(): Result<SidebarState> {
   return safely('getSidebarState', () => {
-    const { settings, problems } = loadSettings();
+    const { settings, notices } = loadSettings();
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     // The countdown reads the check date when one is set, so a rehearsal shows that day's round.
     const stamp = Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
@@ -138,13 +132,10 @@ export function getSidebarState(): Result<SidebarState> {
     const minutes = settings.asOf ? 12 * 60 : Number(stamp.slice(11, 13)) * 60 + Number(stamp.slice(14, 16));
     return {
       settings,
-      notices: problems.length ? [M.settingsInvalid] : [],
+      notices,
       round: currentRound({ date: today, minutes }, settings),
       rules: ruleInfo(),
-      sheets: ss
-        .getSheets()
-        .map((s) => s.getName())
-        .filter((n) => !OWN_SHEETS.includes(n)),
+      sheets: rosterCandidates(ss),
       activeSheet: ss.getActiveSheet().getName(),
     };
   });

@@ -1,19 +1,22 @@
 /** Settings in DocumentProperties as JSON, validated by the core's schema. */
 import { parseSettings, settingsSchema, type Settings } from '../core/settings';
 import type { Msg } from '../core/types';
+import { M } from './messages';
 
 const KEY = 'dmc.settings';
 
-export function loadSettings(): { settings: Settings; problems: string[] } {
+/** Stored settings; when some were invalid, their defaults and a notice telling the user to fix them. */
+export function loadSettings(): { settings: Settings; notices: Msg[] } {
   const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
-  if (!raw) return parseSettings({});
+  if (!raw) return { settings: parseSettings({}).settings, notices: [] };
   let stored: unknown;
   try {
     stored = JSON.parse(raw);
   } catch {
-    return { ...parseSettings({}), problems: ['settings: not JSON'] };
+    return { settings: parseSettings({}).settings, notices: [M.settingsInvalid] };
   }
-  return parseSettings(stored);
+  const { settings, problems } = parseSettings(stored);
+  return { settings, notices: problems.length ? [M.settingsInvalid] : [] };
 }
 
 const FIELD_MESSAGES: Record<string, Msg> = {

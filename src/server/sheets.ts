@@ -14,6 +14,14 @@ export const RESULTS_SHEET = 'ผลการตรวจ';
 export const FORM_SHEET = 'แบบขอแก้ไขเลขประจำตัวประชาชน';
 export const OWN_SHEETS = [MARKS_SHEET, RESULTS_SHEET, FORM_SHEET];
 
+/** Sheets the user may pick as the roster: all but the add-on's own. */
+export function rosterCandidates(ss: Spreadsheet): string[] {
+  return ss
+    .getSheets()
+    .map((s) => s.getName())
+    .filter((n) => !OWN_SHEETS.includes(n));
+}
+
 const LAST_ROSTER = 'dmc.lastRoster';
 
 /** Remembers the sheet just checked, so the correction form finds it whatever sheet is open later. */

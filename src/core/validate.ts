@@ -144,7 +144,7 @@ function analyse(
   }
 
   const order = new Map(rules.map((r, i) => [r.id, i]));
-  const colIndex = (f: Finding) => (f.cell ? (map.columns[f.field as FieldKey] ?? 0) : -1);
+  const colIndex = (f: Finding) => (f.cell ? (columnOf(map, f.field) ?? -1) : -1);
   findings.sort(
     (a, b) => (a.row ?? 0) - (b.row ?? 0) || colIndex(a) - colIndex(b) || order.get(a.rule)! - order.get(b.rule)!,
   );

@@ -7,7 +7,8 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { correctionRows, correctionXlsx, mergeTyped } from '../core/correction';
 import { parseArgs } from 'node:util';
-import { checkDates, settingsSchema, type Settings } from '../core/settings';
+import { todayYmd } from '../core/check-date';
+import { settingsSchema, type Settings } from '../core/settings';
 import { validateSources } from '../core/validate';
 import type { Lang } from '../core/types';
 import { formatCsv, formatJson, formatText, type FileReport } from './format';
@@ -117,7 +118,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
   }
-  const reports: FileReport[] = validateSources(files, opts.settings).map((r, i) => ({ ...r, sheet: files[i]!.sheet }));
+  const books = validateSources(
+    files.map((f) => ({ source: f.source, sheets: [{ name: f.sheet ?? '', values: f.values }] })),
+    opts.settings,
+  );
+  const reports: FileReport[] = books.flatMap((b) =>
+    b.reports.map((r) => ({ ...r, source: b.source!, sheet: r.sheet || undefined })),
+  );
   const text =
     opts.format === 'json'
       ? formatJson(reports)
@@ -128,7 +135,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (opts.form) {
     const rows = correctionRows(files[0]!.values, reports[0]!, opts.settings);
     try {
-      await writeFile(opts.form, correctionXlsx(opts.settings, checkDates(opts.settings).asOf, mergeTyped(rows, [])));
+      await writeFile(opts.form, correctionXlsx(opts.settings, todayYmd(), mergeTyped(rows, [])));
     } catch (e) {
       io.stderr(
         `dmc-check: ${opts.form}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`,

@@ -8,7 +8,7 @@ import { cellText, headerKey, mapHeaders } from './headers';
 import type { Settings } from './settings';
 import { readStudent } from './student';
 import { nameKey } from './text';
-import { compact, parseCid } from './thai-id';
+import { CID_REASON, compact, parseCid } from './thai-id';
 import type { Cell, Msg, Report } from './types';
 import { writeXlsx, type XlsxCell } from './xlsx';
 
@@ -209,14 +209,8 @@ export function checkNewIds(rows: readonly FormRow[], rosterIds: ReadonlyMap<str
     if (raw === '') return add('ยังไม่ได้กรอกเลขประจำตัวประชาชนใหม่', 'the new ID is empty');
     const p = parseCid(raw);
     if (!p.ok) {
-      const why = {
-        length: 'ไม่ครบ 13 หลัก',
-        format: 'มีอักขระที่ไม่ใช่ตัวเลข',
-        checksum: 'หลักตรวจสอบไม่ตรง',
-        category: 'ขึ้นต้นด้วย 9',
-        empty: 'ว่าง',
-      }[p.reason];
-      return add(`เลขใหม่ไม่ถูกต้อง (${why})`, `the new ID is invalid (${p.reason})`);
+      const why = CID_REASON[p.reason];
+      return add(`เลขใหม่ไม่ถูกต้อง (${why.th})`, `the new ID is invalid (${why.en})`);
     }
     if (p.digits === compact(r.values.oldCid)) return add('เลขใหม่ต้องต่างจากเลขเดิม', 'the new ID equals the old one');
     const self = studentName(r.values.firstName, r.values.lastName);

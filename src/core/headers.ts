@@ -1,6 +1,6 @@
 /** Finds the header row and maps columns to field keys (RULES.md, "Fields and header synonyms"). */
-import { compact as compactCid } from './thai-id';
-import { arabicDigits, matchKey, plainSpaces } from './text';
+import { compact as compactCid, isScientific } from './thai-id';
+import { arabicDigits, matchKey, thaiForm } from './text';
 import { isDate } from './dates';
 import type { Cell, FieldKey } from './types';
 
@@ -41,7 +41,7 @@ const SYNONYMS: Record<FieldKey, string[]> = {
 
 /** Header text → comparable key: Thai digits, case, spaces and a trailing unit such as "(กก.)" dropped. */
 export function headerKey(text: string): string {
-  const s = arabicDigits(plainSpaces(text))
+  const s = arabicDigits(thaiForm(text))
     .trim()
     .replace(/\s*[([][^)\]]*[)\]]\s*$/, '');
   return matchKey(s);
@@ -83,7 +83,15 @@ function fieldsOfRow(row: readonly Cell[]): Array<FieldKey | null> {
   return row.map((v) => (typeof v === 'string' ? fieldOfHeader(v) : null));
 }
 
-/** Share of a column's non-empty sampled values that compact to 13 digits: how the content says "cid". */
+/**
+ * Whether a value is shaped like a citizen ID as files hold it: 13 digits, a G-code, 12 digits that
+ * lost their leading zero, or the 1.1E+12 Excel writes for a long number.
+ */
+function idShaped(text: string): boolean {
+  return /^(?:\d{12,13}|g\d{12})$/i.test(compactCid(text)) || (isScientific(text) && /e\+?12$/i.test(text.trim()));
+}
+
+/** Share of a column's non-empty sampled values shaped like IDs: how the content says "cid". */
 function looksLikeCidColumn(rows: readonly (readonly Cell[])[], from: number, col: number): boolean {
   let seen = 0;
   let ids = 0;
@@ -91,7 +99,7 @@ function looksLikeCidColumn(rows: readonly (readonly Cell[])[], from: number, co
     const t = cellText(rows[r]![col]).trim();
     if (t === '') continue;
     seen++;
-    if (/^(?:\d{13}|g\d{12})$/i.test(compactCid(t))) ids++;
+    if (idShaped(t)) ids++;
   }
   return seen > 0 && ids / seen >= 0.6;
 }

@@ -1,5 +1,15 @@
 /** The core's public API: what the server, the command and the playground use. */
-export { validate, validateSources, type SourceTable, type ValidateOptions } from './validate';
+export {
+  validate,
+  validateSources,
+  validateWorkbook,
+  type SheetInput,
+  type SheetReport,
+  type ValidateOptions,
+  type WorkbookInput,
+  type WorkbookReport,
+} from './validate';
+export { describeDates, resolveDates } from './check-date';
 export { RULES, RULE_BY_ID, ruleInfo, type RuleInfo } from './catalogue';
 export * from './types';
 export * from './settings';

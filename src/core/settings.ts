@@ -1,7 +1,7 @@
 /** Settings as one zod schema with defaults: the CLI's flags and the add-on's stored JSON both go through it. */
 // zod/mini: the same schemas as classic zod, tree-shakable, so the Apps Script bundle stays small.
 import * as z from 'zod/mini';
-import { BE_OFFSET, compareYmd, parseIso, type Ymd } from './dates';
+import { parseIso, type Ymd } from './dates';
 
 const isoDate = z.string().check(z.refine((s) => parseIso(s) !== null, { message: 'YYYY-MM-DD' }));
 const optionalIso = z._default(z.union([isoDate, z.literal('')]), '');
@@ -21,7 +21,11 @@ export const settingsSchema = z.object({
   asOf: optionalIso,
   /** Last day of final exams (CE, ISO); '' = 31 March closing the academic year. */
   examEnd: optionalIso,
-  schoolCode: z._default(z.union([z.string().check(z.regex(/^\d{8}$/, { message: '8 digits' })), z.literal('')]), ''),
+  /** 8 digits (SMIS) or 10 (OBEC). */
+  schoolCode: z._default(
+    z.union([z.string().check(z.regex(/^(?:\d{8}|\d{10})$/, { message: '8 or 10 digits' })), z.literal('')]),
+    '',
+  ),
   schoolName: text(200),
   districtOffice: text(200),
   officerName: text(200),
@@ -30,8 +34,13 @@ export const settingsSchema = z.object({
     '',
   ),
   correctionEmail: z._default(z.email(), DEFAULT_CORRECTION_EMAIL),
-  /** Sheet holding the roster; '' = the active sheet. */
+  /** Sheet holding the roster, for sheetScope 'named'; '' = the active sheet. */
   rosterSheet: text(100),
+  /**
+   * Which sheets a check reads ("แผ่นงานที่ตรวจ"): auto = every roster sheet when the workbook has more
+   * than one, else the open one; open; named (rosterSheet); all roster sheets.
+   */
+  sheetScope: z._default(z.enum(['auto', 'open', 'named', 'all']), 'auto'),
   /** 1-based header row; 0 = found automatically. */
   headerRow: z._default(z.int().check(z.gte(0), z.lte(50)), 0),
   /** DMC deadlines as MM-DD (they move from year to year with OBEC's letters). */
@@ -71,18 +80,4 @@ export interface CheckDates {
   /** 16 May of the academic year (CE date): the age reference for grades. */
   yearStart: Ymd;
   examEnd: Ymd;
-}
-
-export function todayYmd(now = new Date()): Ymd {
-  return { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() };
-}
-
-export function checkDates(s: Pick<Settings, 'asOf' | 'academicYear' | 'examEnd'>, now = new Date()): CheckDates {
-  const asOf = (s.asOf && parseIso(s.asOf)) || todayYmd(now);
-  const startThisYear = { y: asOf.y, m: 5, d: 16 };
-  const derivedCe = compareYmd(asOf, startThisYear) >= 0 ? asOf.y : asOf.y - 1;
-  const academicYear = s.academicYear || derivedCe + BE_OFFSET;
-  const ce = academicYear - BE_OFFSET;
-  const examEnd = (s.examEnd && parseIso(s.examEnd)) || { y: ce + 1, m: 3, d: 31 };
-  return { asOf, academicYear, yearStart: { y: ce, m: 5, d: 16 }, examEnd };
 }

@@ -20,6 +20,8 @@ import {
 import type { Cell, FieldKey } from './types';
 
 export interface Student {
+  /** Index of the sheet in the workbook checked. */
+  sheet: number;
   /** 1-based sheet row. */
   row: number;
   /** The cell values of the row as read. */
@@ -80,8 +82,17 @@ function fieldsOf(map: HeaderMap): Array<[FieldKey, number]> {
 
 const NAME_PARTS = ['prefix', 'firstName', 'lastName'] as const;
 
-/** Reads a row, or returns null for a blank row (every mapped cell empty). */
-export function readStudent(cells: readonly Cell[], rowIndex: number, map: HeaderMap): Student | null {
+/**
+ * Reads a row, or returns null for a blank row (every mapped cell empty). `sheetGrade` is the class a
+ * sheet without a grade column names ("ม.1-1", "ชั้น ม.1/1"): every student of it has that grade.
+ */
+export function readStudent(
+  cells: readonly Cell[],
+  rowIndex: number,
+  map: HeaderMap,
+  sheet = 0,
+  sheetGrade: Grade | null = null,
+): Student | null {
   const text = emptyText();
   let blank = true;
   for (const [key, col] of fieldsOf(map)) {
@@ -95,10 +106,12 @@ export function readStudent(cells: readonly Cell[], rowIndex: number, map: Heade
     const parts = splitFullName(text.fullName);
     for (const k of NAME_PARTS) if (text[k] === undefined) text[k] = parts[k];
   }
+  if (sheetGrade && text.grade === undefined) text.grade = sheetGrade.label;
   const status = text.status === undefined ? 'present' : parseStatus(text.status);
   const cidText = text.cid;
   const dobCell = map.columns.dob === undefined ? undefined : cells[map.columns.dob];
   return {
+    sheet,
     row: rowIndex + 1,
     cells,
     text,
@@ -109,7 +122,7 @@ export function readStudent(cells: readonly Cell[], rowIndex: number, map: Heade
     prefix: text.prefix ? lookupPrefix(text.prefix) : null,
     gender: text.gender ? lookupGender(text.gender) : null,
     dob: dobCell === undefined || isBlankText(text.dob ?? '') ? null : parseDateCell(dobCell),
-    grade: text.grade ? parseGrade(text.grade) : null,
+    grade: sheetGrade && map.columns.grade === undefined ? sheetGrade : text.grade ? parseGrade(text.grade) : null,
     weight: measure(text.weight),
     height: measure(text.height),
   };

@@ -27,13 +27,30 @@ export function arabicDigits(s: string): string {
   return s.replace(/[\u0e50-\u0e59]/g, (ch) => String(ch.charCodeAt(0) - THAI_ZERO));
 }
 
-/** Zero-width space, joiners, word joiner and BOM: invisible, but they break matching in DMC. */
-export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
-export const HAS_ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
+/** Zero-width space, joiners, word joiner, BOM and soft hyphen: invisible, but they break matching in DMC. */
+export const ZERO_WIDTH = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+export const HAS_ZERO_WIDTH = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
 
 /** No-break and other exotic spaces become plain spaces; zero-width characters go. */
 export function plainSpaces(s: string): string {
   return s.replace(ZERO_WIDTH, '').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ');
+}
+
+/** Nikhahit + sara aa (ํ + า), what many fonts, PDFs and keyboards write for sara am (ำ). */
+export const DECOMPOSED_SARA_AM = /\u0e4d\u0e32/g;
+const NEEDS_THAI_FORM =
+  /[\u0e4d\u0e40\u00a0\u00ad\u200b-\u200d\u2060\ufeff\u2000-\u200a\u202f\u205f\u3000\t]|[\u0e80-\uffff]/;
+
+/**
+ * The one form every header and vocabulary comparison sees (RULES.md, "Thai text as files really
+ * hold it"): NFC, ํา → ำ, เเ → แ, invisible characters gone, exotic spaces plain. Names are compared
+ * in this form too, but never rewritten with it: their slips are findings.
+ */
+export function thaiForm(s: string): string {
+  if (!NEEDS_THAI_FORM.test(s)) return s;
+  return plainSpaces(s.normalize('NFC'))
+    .replace(DECOMPOSED_SARA_AM, '\u0e33')
+    .replace(/\u0e40\u0e40/g, '\u0e41');
 }
 
 /** Trim and fold runs of spaces to one. */
@@ -46,7 +63,7 @@ export function collapseSpaces(s: string): string {
  * and a mark standing on no consonant. Returns the repaired text.
  */
 export function repairThai(s: string): string {
-  let out = s.replace(/\u0e40\u0e40/g, '\u0e41');
+  let out = s.replace(/\u0e40\u0e40/g, '\u0e41').replace(DECOMPOSED_SARA_AM, '\u0e33');
   // eslint-disable-next-line no-misleading-character-class -- matching lone Thai marks is the point
   out = out.replace(/([\u0e30-\u0e3a\u0e40-\u0e44\u0e47-\u0e4e])\1+/g, '$1');
   return out;
@@ -58,9 +75,12 @@ const ORPHAN_MARK = /(?:^|[^\u0e01-\u0e2e\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])[\u0e
 // eslint-disable-next-line no-misleading-character-class -- matching lone Thai marks is the point
 const REPEATED_MARK = /([\u0e30-\u0e3a\u0e40-\u0e44\u0e47-\u0e4e])\1/;
 
+export type ThaiTypo = 'double-sara-e' | 'decomposed-sara-am' | 'repeated-mark' | 'orphan-mark';
+
 /** Which Thai typing slip a name has, if any. */
-export function thaiTypo(s: string): 'double-sara-e' | 'repeated-mark' | 'orphan-mark' | null {
+export function thaiTypo(s: string): ThaiTypo | null {
   if (s.includes('\u0e40\u0e40')) return 'double-sara-e';
+  if (s.includes('\u0e4d\u0e32')) return 'decomposed-sara-am';
   if (REPEATED_MARK.test(s)) return 'repeated-mark';
   if (ORPHAN_MARK.test(s)) return 'orphan-mark';
   return null;
@@ -68,7 +88,7 @@ export function thaiTypo(s: string): 'double-sara-e' | 'repeated-mark' | 'orphan
 
 /** Normalised key for matching vocabularies and headers: no spaces, dots or case; Thai digits as Arabic. */
 export function matchKey(s: string): string {
-  return arabicDigits(plainSpaces(s))
+  return arabicDigits(thaiForm(s))
     .toLowerCase()
     .replace(/[\s.:*_]/g, '');
 }

@@ -4,8 +4,22 @@
  * learners with no state-issued number.
  */
 import { arabicDigits } from './text';
+import type { Msg } from './types';
 
-export type CidReason = 'empty' | 'length' | 'format' | 'checksum' | 'category';
+export type CidReason = 'empty' | 'length' | 'format' | 'scientific' | 'checksum' | 'category';
+
+/** Why an ID is not valid, in the words every face of the product uses. */
+export const CID_REASON: Record<CidReason, Msg> = {
+  empty: { th: 'ว่าง', en: 'empty' },
+  length: { th: 'ไม่ครบ 13 หลัก', en: 'not 13 digits' },
+  format: { th: 'มีอักขระที่ไม่ใช่ตัวเลข', en: 'not all digits' },
+  scientific: {
+    th: 'Excel แปลงเลขเป็นตัวเลขทศนิยม (เช่น 1.1E+12) ทำให้หลักท้าย ๆ หายไป',
+    en: 'Excel turned the ID into a number and its last digits are lost',
+  },
+  checksum: { th: 'หลักตรวจสอบไม่ตรง', en: 'check digit does not match' },
+  category: { th: 'ขึ้นต้นด้วย 9', en: 'starts with 9' },
+};
 
 export type CidParse =
   | { ok: true; digits: string; personType: number; province: string; provinceKnown: boolean }
@@ -13,10 +27,22 @@ export type CidParse =
 
 const DIGITS13 = /^\d{13}$/;
 
-/** Spaces, dashes and dots removed, Thai digits made Arabic. */
+/**
+ * Spaces, dashes and dots removed, Thai digits made Arabic, and the leading apostrophe that CSV and
+ * Excel exports write to keep an ID as text.
+ */
 export function compact(input: string): string {
   if (DIGITS13.test(input)) return input;
-  return arabicDigits(input).replace(/[\s\-\u2010-\u2015.]/g, '');
+  return arabicDigits(input)
+    .replace(/^\s*['\u2019]/, '')
+    .replace(/[\s\-\u2010-\u2015.\u200b-\u200d\u2060\ufeff\u00ad]/g, '');
+}
+
+/** "1.10170020703E+12": Excel showed the ID in scientific notation and a save kept only that. */
+const SCIENTIFIC = /^\s*['\u2019]?\d(?:[.,]\d+)?e\+?\d{1,2}\s*$/i;
+
+export function isScientific(input: string): boolean {
+  return SCIENTIFIC.test(arabicDigits(input));
 }
 
 /** The check digit for the first 12 digits: (11 − Σ dᵢ·(14−i) mod 11) mod 10. */
@@ -44,7 +70,7 @@ export function isProvinceCode(code: string): boolean {
 export function parseCid(input: string): CidParse {
   const c = compact(input);
   if (c === '') return { ok: false, reason: 'empty', compact: c };
-  if (!/^\d+$/.test(c)) return { ok: false, reason: 'format', compact: c };
+  if (!/^\d+$/.test(c)) return { ok: false, reason: isScientific(input) ? 'scientific' : 'format', compact: c };
   if (c.length !== 13) return { ok: false, reason: 'length', compact: c };
   if (checkDigit(c) !== c.charCodeAt(12) - 48) return { ok: false, reason: 'checksum', compact: c };
   if (c[0] === '9') return { ok: false, reason: 'category', compact: c };

@@ -39,6 +39,8 @@ export const FIELD_KEYS = [
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
 export interface Finding {
+  /** The sheet, when a workbook has several roster sheets checked together. */
+  sheet?: string;
   rule: string;
   severity: Severity;
   field: FieldKey | null;
@@ -61,6 +63,26 @@ export interface GradeCount {
   total: number;
 }
 
+export type DateOrigin = 'settings' | 'file-name' | 'title' | 'dmc-timestamp' | 'today' | 'exam-end';
+
+/** The dates a check used and where each came from: every report states them. */
+export interface DatesUsed {
+  /** Buddhist Era. */
+  academicYear: number;
+  academicYearFrom: DateOrigin;
+  /** ISO, Common Era. */
+  asOf: string;
+  asOfFrom: DateOrigin;
+  examEnd: string;
+  /** DMC round (1–3) when the file name says it. */
+  round: number | null;
+  /** What the reader should know, e.g. a Buddhist Era year typed where a CE date was expected. */
+  notes: Msg[];
+}
+
+/** Where the students' grade came from: a grade column, or the class a sheet names. */
+export type GradeSource = 'column' | 'sheet-name' | 'title' | null;
+
 export interface Summary {
   /** Sheet row of the header, null when none was found. */
   headerRow: number | null;
@@ -70,6 +92,8 @@ export interface Summary {
   byRule: Record<string, number>;
   /** Present students who took the final exam, by grade × gender: the number DMC counts. */
   examTakers: { hasExamColumn: boolean; byGrade: GradeCount[]; total: GradeCount };
+  dates: DatesUsed;
+  gradeFrom: GradeSource;
 }
 
 export interface Report {

@@ -1,5 +1,5 @@
 /** The value vocabularies of RULES.md: prefixes, genders, grades, statuses, exam values. */
-import { arabicDigits, collapseSpaces, matchKey, memo } from './text';
+import { arabicDigits, collapseSpaces, matchKey, memo, thaiForm } from './text';
 
 export type Gender = 'M' | 'F';
 
@@ -87,9 +87,9 @@ export const lookupGender = memo((text: string): Gender | null => GENDERS.get(ma
 // ---------------------------------------------------------------- grades
 
 export interface Grade {
-  /** อ.1 … ม.6 */
+  /** อ.1 … ม.6, ปวช.1 … ปวช.3 */
   label: string;
-  /** Position in the school's order, for sorting: อ.1 = 0 … ม.6 = 14. */
+  /** Position in the school's order, for sorting: อ.1 = 0 … ม.6 = 14, ปวช.1 = 15 … */
   order: number;
   /** Expected age on 16 May of the academic year. */
   expectedAge: number;
@@ -101,12 +101,15 @@ const LEVELS: Record<string, { label: string; first: number; count: number; base
   อ: { label: 'อ', first: 3, count: 3, base: 0 },
   ป: { label: 'ป', first: 6, count: 6, base: 3 },
   ม: { label: 'ม', first: 12, count: 6, base: 9 },
+  // Vocational certificate classes some OBEC schools run (DMC level codes 16–18).
+  ปวช: { label: 'ปวช', first: 15, count: 3, base: 15 },
 };
 
 const LEVEL_WORDS: Array<[RegExp, string]> = [
   [/^(?:อนุบาล(?:ปีที่)?|อ|k|kg)$/, 'อ'],
   [/^(?:ประถมศึกษาปีที่|ประถม|ป|p)$/, 'ป'],
   [/^(?:มัธยมศึกษาปีที่|มัธยม|ม|m)$/, 'ม'],
+  [/^(?:ปวช|ประกาศนียบัตรวิชาชีพ(?:ปีที่)?|voc|vocational)$/, 'ปวช'],
 ];
 
 function grade(level: string, year: number, room: number | null): Grade | null {
@@ -124,7 +127,10 @@ export const ALL_GRADES: string[] = Object.values(LEVELS).flatMap((l) =>
 export const parseGrade = memo(parseGradeText);
 
 function parseGradeText(text: string): Grade | null {
-  let s = arabicDigits(collapseSpaces(text)).toLowerCase().replace(/^ชั้น/, '').trim();
+  let s = arabicDigits(collapseSpaces(thaiForm(text)))
+    .toLowerCase()
+    .replace(/^ชั้น/, '')
+    .trim();
   let room: number | null = null;
   const slash = /^(.*?)\s*\/\s*(\d{1,2})$/.exec(s);
   if (slash) {
@@ -191,4 +197,30 @@ function examOf(text: string): Exam {
 export function isThaiNationality(text: string): boolean {
   const key = matchKey(text);
   return key === 'ไทย' || key === 'thai' || key === 'สัญชาติไทย';
+}
+
+// ---------------------------------------------------------------- grade from the sheet
+
+const TITLE_GRADE =
+  /ชั้น\s*((?:อนุบาล(?:ปีที่)?|ประถมศึกษาปีที่|มัธยมศึกษาปีที่|ประกาศนียบัตรวิชาชีพ(?:ปีที่)?|ปวช\.?|[อปม]\.?)\s*\d{1,2}(?:\s*\/\s*\d{1,2})?)/g;
+
+/** "ม.1-1", "ป.6/2", "ม1_2", "ป.6", "ปวช.1" → that grade and room; any other name → null. */
+export function gradeOfSheetName(name: string): Grade | null {
+  const s = thaiForm(name)
+    .trim()
+    .replace(/^ชั้น\s*/, '')
+    .replace(/\s*(?:[-_/]|ห้อง)\s*(\d{1,2})$/, '/$1');
+  return /\d/.test(s) ? parseGrade(s) : null;
+}
+
+/** The one class that lines above a header name ("ชั้น ม.1/1", "ชั้นมัธยมศึกษาปีที่ 1/1"), or null. */
+export function gradeOfTitle(lines: readonly string[]): Grade | null {
+  const found = new Map<string, Grade>();
+  for (const line of lines) {
+    for (const m of arabicDigits(thaiForm(line)).matchAll(TITLE_GRADE)) {
+      const g = parseGrade(m[1]!);
+      if (g) found.set(`${g.label}/${g.room ?? ''}`, g);
+    }
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { a1 } from '../../src/core/headers';
 import type { RuleDef } from '../../src/core/rules/rule';
 import { withCheckDigit } from '../../src/core/thai-id';
-import { validate } from '../../src/core/validate';
+import { validate, validateWorkbook } from '../../src/core/validate';
 import type { Cell, FieldKey, Finding, Report } from '../../src/core/types';
 import type { SettingsInput } from '../../src/core/settings';
 
@@ -110,6 +110,10 @@ export interface Case {
   cell?: string;
   /** A whole sheet, for layouts the builder cannot make. */
   table?: Cell[][];
+  /** Cells the reader found damaged bytes in (0-based), as a CSV reader reports them. */
+  damaged?: Array<{ row: number; col: number }>;
+  /** The sheet's name (grade from the sheet). */
+  sheetName?: string;
 }
 
 export function roster(c: Case): Cell[][] {
@@ -123,7 +127,9 @@ export function roster(c: Case): Cell[][] {
 }
 
 export function check(c: Case): Report {
-  return validate(roster(c), { ...SETTINGS, ...c.settings });
+  if (!c.damaged && !c.sheetName) return validate(roster(c), { ...SETTINGS, ...c.settings });
+  const sheet = { name: c.sheetName ?? '', values: roster(c), damaged: c.damaged };
+  return validateWorkbook({ sheets: [sheet] }, { ...SETTINGS, ...c.settings }).reports[0]!;
 }
 
 export function findingsOf(c: Case, rule: string): Finding[] {

@@ -1,10 +1,10 @@
 /** The citizen ID (เลขประจำตัวประชาชน), the G-code, and the parents' IDs. */
 import { rawCell, type Student } from '../student';
 import { isBlankText } from '../text';
-import { compact, isGcode, looksLikeGcode, parseCid } from '../thai-id';
+import { CID_REASON, compact, isGcode, looksLikeGcode, parseCid, type CidReason } from '../thai-id';
 import { isThaiNationality } from '../vocab';
 import type { FieldKey } from '../types';
-import { cap, defineRules, FIELD_LABEL, type Hit } from './rule';
+import { cap, defineRules, FIELD_LABEL, type Ctx, type Hit } from './rule';
 
 function cidText(s: Student): string {
   return s.text.cid ?? '';
@@ -46,24 +46,34 @@ export function groupsBy(students: readonly Student[], key: (s: Student) => stri
   return groups;
 }
 
-/** "12, 15, 20" — the other rows of a group, at most five named, so a huge group stays linear. */
-export function otherRows(group: readonly Student[], self: Student): string {
-  const shown: number[] = [];
+/**
+ * "12, 15, 20" — the other rows of a group, at most five named, so a huge group stays linear; a row of
+ * another sheet is named with its sheet ("แผ่นงาน ม.1-2 แถว 7" / "sheet ม.1-2 row 7").
+ */
+export function otherRows(group: readonly Student[], self: Student, ctx: Ctx): Hit {
+  const th: string[] = [];
+  const en: string[] = [];
   for (const o of group) {
-    if (o !== self) shown.push(o.row);
-    if (shown.length === 5) break;
+    if (o !== self) {
+      const other = o.sheet === self.sheet ? null : ctx.sheetNames[o.sheet];
+      th.push(other ? `${o.row} (แผ่นงาน "${other}")` : String(o.row));
+      en.push(other ? `${o.row} (sheet "${other}")` : String(o.row));
+    }
+    if (th.length === 5) break;
   }
-  const more = group.length - 1 - shown.length;
-  return more > 0 ? `${shown.join(', ')} (+${more})` : shown.join(', ');
+  const more = group.length - 1 - th.length;
+  const tail = more > 0 ? ` (+${more})` : '';
+  return { rows: th.join(', ') + tail, rowsEn: en.join(', ') + tail };
 }
 
 /** Every row of each group, told the other rows. */
 export function* duplicatesBy(
   students: readonly Student[],
+  ctx: Ctx,
   key: (s: Student) => string | null,
 ): Iterable<[Student, Hit]> {
   for (const g of groupsBy(students, key)) {
-    for (const s of g) yield [s, { rows: otherRows(g, s) }];
+    for (const s of g) yield [s, otherRows(g, s, ctx)];
   }
 }
 
@@ -91,14 +101,29 @@ export const cidRules = defineRules(
     field: 'cid',
     needs: ['cid'],
     about: { th: 'เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก', en: 'A citizen ID is 13 digits' },
-    say: (h) => ({
-      th: `เลขประจำตัวประชาชนไม่ใช่ตัวเลข 13 หลัก (มี ${h.n} ตัวอักษร) — ${FIX_ID.th}`,
-      en: `Citizen ID is not 13 digits (it has ${h.n} characters) — ${FIX_ID.en}`,
-    }),
-    row: (s) => {
+    say: (h) =>
+      h.reason === 'scientific'
+        ? {
+            th: `${CID_REASON.scientific.th} — พิมพ์เลข 13 หลักใหม่จากบัตร ในเซลล์ที่จัดรูปแบบเป็นข้อความ`,
+            en: `${CID_REASON.scientific.en} — retype the 13 digits from the ID card into a cell formatted as text`,
+          }
+        : {
+            th: `เลขประจำตัวประชาชนไม่ใช่ตัวเลข 13 หลัก (มี ${h.n} ตัวอักษร) — ${FIX_ID.th}`,
+            en: `Citizen ID is not 13 digits (it has ${h.n} characters) — ${FIX_ID.en}`,
+          },
+    row: (s, ctx) => {
       if (!numericCid(s) || lostLeadingZero(s)) return false;
       const p = s.cid!;
-      return !p.ok && (p.reason === 'length' || p.reason === 'format') && { n: p.compact.length };
+      // A number cell past 10^12 that is no whole number: Excel kept only the scientific display.
+      const raw = rawCell(s, ctx.map, 'cid');
+      if (typeof raw === 'number' && raw >= 1e12 && !Number.isInteger(raw)) return { reason: 'scientific', n: 0 };
+      if (p.ok) return false;
+      return (
+        (p.reason === 'length' || p.reason === 'format' || p.reason === 'scientific') && {
+          n: p.compact.length,
+          reason: p.reason,
+        }
+      );
     },
   },
   {
@@ -187,9 +212,10 @@ export const cidRules = defineRules(
     },
     say: (h) => ({
       th: `เลขประจำตัวประชาชนซ้ำกับแถว ${h.rows} — ลบแถวที่ซ้ำ หรือแก้เลขให้ตรงบัตร`,
-      en: `Same citizen ID as row ${h.rows} — remove the duplicate row or correct the ID`,
+      en: `Same citizen ID as row ${h.rowsEn} — remove the duplicate row or correct the ID`,
     }),
-    table: (students) => duplicatesBy(students, (s) => (s.cid?.ok ? s.cid.digits : null)),
+    scope: 'workbook',
+    table: (students, ctx) => duplicatesBy(students, ctx, (s) => (s.cid?.ok ? s.cid.digits : null)),
   },
   {
     id: 'cid.duplicate-across-files',
@@ -267,8 +293,8 @@ export const cidRules = defineRules(
     say: (h) => {
       const f = FIELD_LABEL[h.field as FieldKey];
       return {
-        th: `${f.th}ไม่ถูกต้อง (${REASON[h.reason as string]?.th ?? ''}) — ตรวจกับบัตร หรือเว้นว่างถ้าไม่ทราบ`,
-        en: `${cap(f.en)} is invalid (${REASON[h.reason as string]?.en ?? ''}) — check the card, or leave it empty if unknown`,
+        th: `${f.th}ไม่ถูกต้อง (${CID_REASON[h.reason as CidReason].th}) — ตรวจกับบัตร หรือเว้นว่างถ้าไม่ทราบ`,
+        en: `${cap(f.en)} is invalid (${CID_REASON[h.reason as CidReason].en}) — check the card, or leave it empty if unknown`,
       };
     },
     row: (s) => {
@@ -283,10 +309,3 @@ export const cidRules = defineRules(
     },
   },
 );
-
-const REASON: Record<string, { th: string; en: string }> = {
-  length: { th: 'ไม่ครบ 13 หลัก', en: 'not 13 digits' },
-  format: { th: 'มีตัวอักษรที่ไม่ใช่ตัวเลข', en: 'not all digits' },
-  checksum: { th: 'หลักตรวจสอบไม่ตรง', en: 'check digit does not match' },
-  category: { th: 'ขึ้นต้นด้วย 9', en: 'starts with 9' },
-};

@@ -12,6 +12,13 @@ describeRules('header rules', headerRules, {
     fire: [{ columns: ['cid', 'firstName', 'lastName', 'gender', 'dob', 'grade'], cell: undefined }],
     quiet: [{ columns: DEFAULT_COLUMNS }],
   },
+  'file.bad-bytes': {
+    fire: [
+      { damaged: [{ row: 1, col: 3 }] },
+      { damaged: Array.from({ length: 12 }, (_, i) => ({ row: i + 1, col: 3 })) },
+    ],
+    quiet: [{}, { damaged: [] }],
+  },
   'header.duplicate-column': {
     fire: [
       {

@@ -1,4 +1,5 @@
 /** Rules about the sheet's layout rather than a student. */
+import { a1 } from '../headers';
 import type { FieldKey } from '../types';
 import { defineRules, FIELD_LABEL, type Hit } from './rule';
 
@@ -59,6 +60,26 @@ export const headerRules = defineRules(
         if (!ctx.has(field)) hits.push({ field, severity });
       }
       return hits;
+    },
+  },
+  {
+    id: 'file.bad-bytes',
+    severity: 'warning',
+    field: null,
+    needs: [],
+    about: {
+      th: 'ไฟล์มีไบต์ที่อ่านไม่ได้ในรหัสอักษรของไฟล์ จึงถูกแทนด้วย �',
+      en: 'The file holds bytes that are not valid in its encoding; they were replaced with �',
+    },
+    say: (h) => ({
+      th: `ไฟล์มีไบต์เสียในเซลล์ ${h.cells} — เปิดไฟล์ต้นฉบับแล้วบันทึกใหม่เป็น CSV UTF-8 หรือแก้ข้อความในเซลล์เหล่านั้น`,
+      en: `Damaged bytes in cell ${h.cells} — save the original again as CSV UTF-8, or retype those cells`,
+    }),
+    sheet: (_map, ctx) => {
+      if (ctx.damaged.length === 0) return [];
+      const shown = ctx.damaged.slice(0, 10).map((d) => a1(d.row, d.col));
+      const more = ctx.damaged.length - shown.length;
+      return [{ cells: shown.join(', ') + (more > 0 ? ` (+${more})` : '') }];
     },
   },
   {

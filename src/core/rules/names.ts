@@ -1,6 +1,6 @@
 /** Student number, names and their Thai typing slips. */
 import type { Student } from '../student';
-import { HAS_ZERO_WIDTH, isBlankText, memo, nameKey, thaiTypo } from '../text';
+import { arabicDigits, HAS_ZERO_WIDTH, isBlankText, memo, nameKey, thaiTypo, type ThaiTypo } from '../text';
 import { startsWithPrefix } from '../vocab';
 import type { FieldKey } from '../types';
 import { duplicatesBy, groupsBy, otherRows } from './cid';
@@ -28,6 +28,18 @@ function hitsFor(s: Student, test: (text: string) => Hit | false | null): Hit[] 
     if (h) (hits ??= []).push({ field, ...h });
   }
   return hits;
+}
+
+/**
+ * A student number as DMC compares it: Thai digits, a text-marking apostrophe, leading zeros and the
+ * ".0" a number re-saved as text carries ("19001.0") do not make another number.
+ */
+export function studentNumberKey(text: string): string {
+  return arabicDigits(text)
+    .trim()
+    .replace(/^['\u2019]/, '')
+    .replace(/^(\d+)\.0+$/, '$1')
+    .replace(/^0+(?=\d)/, '');
 }
 
 function splitFromFullName(ctx: Ctx): boolean {
@@ -75,12 +87,13 @@ export const nameRules = defineRules(
     about: { th: 'เลขประจำตัวนักเรียนต้องไม่ซ้ำกัน', en: 'Student IDs must be unique' },
     say: (h) => ({
       th: `เลขประจำตัวนักเรียนซ้ำกับแถว ${h.rows} — ตรวจกับทะเบียนนักเรียน`,
-      en: `Same student ID as row ${h.rows} — check the school register`,
+      en: `Same student ID as row ${h.rowsEn} — check the school register`,
     }),
-    table: (students) =>
-      duplicatesBy(students, (s) => {
-        const t = (s.text.sid ?? '').trim();
-        return isBlankText(t) ? null : t.replace(/^0+(?=\d)/, '');
+    scope: 'workbook',
+    table: (students, ctx) =>
+      duplicatesBy(students, ctx, (s) => {
+        const t = s.text.sid ?? '';
+        return isBlankText(t) ? null : studentNumberKey(t);
       }),
   },
   missing('firstName', 'name.first.missing'),
@@ -140,8 +153,8 @@ export const nameRules = defineRules(
       en: 'Common Thai typing slips: เ+เ for แ, a repeated vowel or tone mark, a mark with no consonant',
     },
     say: (h) => ({
-      th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)}: ${TYPO[h.kind as string]!.th} — พิมพ์ใหม่ให้ตรงทะเบียนบ้าน`,
-      en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)}: ${TYPO[h.kind as string]!.en} — retype it as in the register`,
+      th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)}: ${TYPO[h.kind as ThaiTypo].th} — พิมพ์ใหม่ให้ตรงทะเบียนบ้าน`,
+      en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)}: ${TYPO[h.kind as ThaiTypo].en} — retype it as in the register`,
     }),
     row: (s) =>
       hitsFor(s, (t) => {
@@ -190,9 +203,10 @@ export const nameRules = defineRules(
     },
     say: (h) => ({
       th: `ชื่อ นามสกุล และวันเกิดตรงกับแถว ${h.rows} แต่เลขประจำตัวต่างกัน — ตรวจว่าเป็นคนเดียวกันหรือไม่`,
-      en: `Name, surname and birth date match row ${h.rows} with a different ID — check whether it is one student`,
+      en: `Name, surname and birth date match row ${h.rowsEn} with a different ID — check whether it is one student`,
     }),
-    table: function* (students) {
+    scope: 'workbook',
+    table: function* (students, ctx) {
       const idOf = (x: Student) => (x.cid?.ok ? x.cid.digits : (x.text.cid ?? '').trim());
       const groups = groupsBy(students, (s) => {
         if (!s.dob?.ok || isBlankText(s.text.firstName ?? '')) return null;
@@ -202,14 +216,18 @@ export const nameRules = defineRules(
       for (const g of groups) {
         // Rows with the same ID are cid.duplicate's business; here only differing IDs count.
         if (new Set(g.map(idOf)).size < 2) continue;
-        for (const s of g) yield [s, { rows: otherRows(g, s) }];
+        for (const s of g) yield [s, otherRows(g, s, ctx)];
       }
     },
   },
 );
 
-const TYPO: Record<string, { th: string; en: string }> = {
+const TYPO: Record<ThaiTypo, { th: string; en: string }> = {
   'double-sara-e': { th: 'ใช้ เ เ (สระเอสองตัว) แทน แ', en: 'เ+เ typed for แ' },
+  'decomposed-sara-am': {
+    th: 'สระอำเขียนเป็นนิคหิตกับสระอา (ํ + า) ซึ่ง DMC ไม่ถือว่าเป็นตัวเดียวกับ ำ',
+    en: 'sara am written as nikhahit + sara aa (ํ + า), which DMC does not match with ำ',
+  },
   'repeated-mark': { th: 'สระหรือวรรณยุกต์ซ้ำ', en: 'a vowel or tone mark typed twice' },
   'orphan-mark': { th: 'สระหรือวรรณยุกต์ไม่มีพยัญชนะ', en: 'a mark with no consonant' },
 };

@@ -15,6 +15,10 @@ export interface Ctx {
   dates: CheckDates;
   /** The field has a column (prefix and names also when a fullName column is split). */
   has(field: FieldKey): boolean;
+  /** Names of the sheets checked together, by index (Student.sheet). */
+  sheetNames: readonly string[];
+  /** Cells of this sheet whose bytes were not valid in the file's encoding (0-based). */
+  damaged: ReadonlyArray<{ row: number; col: number }>;
 }
 
 export type RowResult = Hit | Hit[] | boolean | null | undefined;
@@ -31,8 +35,13 @@ export interface RuleDef {
   /** The message of one finding. */
   say(hit: Hit): Msg;
   row?(s: Student, ctx: Ctx): RowResult;
+  /** Over the students of one sheet, or of every sheet checked together with `scope: 'workbook'`. */
   table?(students: readonly Student[], ctx: Ctx): Iterable<[Student, Hit]>;
+  /** Duplicates are the same school's duplicates across the sheets of a workbook. */
+  scope?: 'sheet' | 'workbook';
   sheet?(map: HeaderMap | null, ctx: Ctx): Hit[];
+  /** Findings about the whole roster (every sheet checked together), reported once. */
+  roster?(students: readonly Student[], ctx: Ctx): Hit[];
 }
 
 export function defineRules(...rules: RuleDef[]): RuleDef[] {

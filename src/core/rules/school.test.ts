@@ -21,14 +21,47 @@ describeRules('grade, room and body rules', schoolRules, {
     quiet: [{ row: { grade: 'ป.6' } }],
   },
   'grade.invalid': {
-    fire: [{ row: { grade: 'ป.7' } }, { row: { grade: 'ม.0' } }, { row: { grade: 'ปวช.1' } }],
+    fire: [
+      { row: { grade: 'ป.7' } },
+      { row: { grade: 'ม.0' } },
+      { row: { grade: 'ปวช.4' } },
+      { row: { grade: 'ปวส.1' } },
+    ],
     quiet: [
+      { row: { grade: 'ปวช.1', dob: '15/03/2553', prefix: 'นาย' } },
+      { row: { grade: 'ปวช. 2', dob: '15/03/2552', prefix: 'นาย' } },
+      { row: { grade: 'ประกาศนียบัตรวิชาชีพปีที่ 3', dob: '15/03/2551', prefix: 'นาย' } },
+      { row: { grade: 'Voc 1', dob: '15/03/2553', prefix: 'นาย' } },
       { row: { grade: 'ประถมศึกษาปีที่ 6' } },
       { row: { grade: 'P6' } },
       { row: { grade: 'ป.6/2' } },
       { row: { grade: 'ป ๖' } },
       { row: { grade: 'Grade 6' } },
       { row: { grade: 'ม.1', dob: '15/03/2557' } },
+    ],
+  },
+  'grade.top-empty': {
+    fire: [
+      { row: { grade: 'ป.4', dob: '15/03/2560' }, more: [{ grade: 'ป.5', dob: '15/03/2559' }] },
+      { row: { grade: 'ม.2', dob: '15/03/2556' }, more: [{ grade: 'ม.1', dob: '15/03/2557' }] },
+      {
+        row: { grade: 'ม.5', dob: '15/03/2553', prefix: 'นาย' },
+        more: [{ grade: 'ม.4', dob: '15/03/2554', prefix: 'นาย' }],
+      },
+    ],
+    quiet: [
+      { row: { grade: 'ป.5', dob: '15/03/2559' } },
+      { row: { grade: 'ป.5', dob: '15/03/2559' }, more: [{ grade: 'ป.5', dob: '15/03/2559' }] },
+      { more: [{ grade: 'ป.4', dob: '15/03/2560' }] },
+      { row: { grade: 'ม.3', dob: '15/03/2555' }, more: [{ grade: 'ม.2', dob: '15/03/2556' }] },
+      {
+        row: { grade: 'ม.2', dob: '15/03/2556' },
+        more: [
+          { grade: 'ม.1', dob: '15/03/2557' },
+          { grade: 'ม.3', dob: '15/03/2555', status: 'ย้ายออก', exam: 'ไม่สอบ' },
+          { grade: 'ม.3', dob: '15/03/2555' },
+        ],
+      },
     ],
   },
   'room.invalid': {

@@ -49,6 +49,13 @@ function body(s: Student) {
   return { w, h, swapped: w > 0 && h > 0 && swapped(w, h) };
 }
 
+/** The last grade of each stage and the one before it: a school with the lower has the top too. */
+const TOP_GRADES: Array<[string, string]> = [
+  ['ป.5', 'ป.6'],
+  ['ม.2', 'ม.3'],
+  ['ม.5', 'ม.6'],
+];
+
 const WEIGHT_GRAMS = 1000;
 const HEIGHT_METRES = [0.5, 2.5] as const;
 
@@ -67,12 +74,39 @@ export const schoolRules = defineRules(
     severity: 'error',
     field: 'grade',
     needs: ['grade'],
-    about: { th: 'ชั้นต้องเป็น อ.1–อ.3, ป.1–ป.6 หรือ ม.1–ม.6', en: 'Grade is อ.1–อ.3, ป.1–ป.6 or ม.1–ม.6' },
+    about: {
+      th: 'ชั้นต้องเป็น อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 หรือ ปวช.1–ปวช.3',
+      en: 'Grade is อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 or ปวช.1–ปวช.3',
+    },
     say: (h) => ({
-      th: `ไม่รู้จักชั้น ${q(h.value)} — ใช้ อ.1–อ.3, ป.1–ป.6 หรือ ม.1–ม.6`,
-      en: `Unknown grade ${q(h.value)} — use อ.1–อ.3, ป.1–ป.6 or ม.1–ม.6 (K1–K3, P1–P6, M1–M6)`,
+      th: `ไม่รู้จักชั้น ${q(h.value)} — ใช้ อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 หรือ ปวช.1–ปวช.3`,
+      en: `Unknown grade ${q(h.value)} — use อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 or ปวช.1–ปวช.3 (K1–K3, P1–P6, M1–M6, Voc 1–3)`,
     }),
     row: (s) => !isBlankText(s.text.grade ?? '') && !s.grade && { value: s.text.grade },
+  },
+  {
+    id: 'grade.top-empty',
+    severity: 'warning',
+    field: null,
+    needs: [],
+    about: {
+      th: 'ชั้นสูงสุดที่ไม่มีนักเรียน: สพฐ. ยกเลิกการยืนยันข้อมูลของโรงเรียนที่ชั้นสูงสุดแสดง 0 คน',
+      en: 'A top grade with no students: OBEC revokes the confirmation of schools whose top grade shows 0 students',
+    },
+    say: (h) => ({
+      th: `มีนักเรียนชั้น ${h.below} แต่ไม่มีชั้น ${h.value} เลย — ตรวจว่านักเรียน ${h.value} ไม่ได้ถูกย้ายออกหรือจบการศึกษาก่อนเวลา`,
+      en: `There are students in ${h.below} but none in ${h.value} — check that ${h.value} students were not moved out or graduated early`,
+    }),
+    roster: (students) => {
+      const grades = new Set<string>();
+      for (const s of students) if (s.present && s.grade) grades.add(s.grade.label);
+      // A roster of one class (one sheet per class, checked alone) says nothing about the school.
+      if (grades.size < 2) return [];
+      return TOP_GRADES.filter(([below, top]) => grades.has(below) && !grades.has(top)).map(([below, top]) => ({
+        below,
+        value: top,
+      }));
+    },
   },
   {
     id: 'room.invalid',

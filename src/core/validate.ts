@@ -4,24 +4,14 @@
  * inferred once, and `grade.top-empty` looks at every sheet together.
  */
 import { RULE_BY_ID, RULES } from './catalogue';
-import { resolveDates, topRows } from './check-date';
-import { a1, cellText, mapHeaders, type HeaderMap } from './headers';
-import type { Ctx, Hit, RowResult, RuleDef } from './rules/rule';
+import { analyseSheet, isPresent, type SheetData } from './analysis';
+import { resolveDates } from './check-date';
+import { groupRules, rosterOf, runRowRules } from './engine';
+import { a1, cellText, type HeaderMap } from './headers';
+import type { Ctx, Hit, RuleDef } from './rules/rule';
 import { parseSettings, type CheckDates, type SettingsInput } from './settings';
-import { readStudent, type Student } from './student';
-import { ALL_GRADES, gradeOfSheetName, gradeOfTitle, type Grade } from './vocab';
-import type {
-  Cell,
-  DatesUsed,
-  FieldKey,
-  Finding,
-  GradeCount,
-  GradeSource,
-  Msg,
-  Report,
-  Severity,
-  Summary,
-} from './types';
+import { ALL_GRADES } from './vocab';
+import type { Cell, DatesUsed, FieldKey, Finding, GradeCount, Msg, Report, Severity, Summary } from './types';
 
 export interface SheetInput {
   /** Sheet name ('' for a CSV). */
@@ -63,13 +53,11 @@ export interface ValidateOptions {
 const NAME_PARTS = new Set<FieldKey>(['prefix', 'firstName', 'lastName']);
 const EMPTY_MAP: HeaderMap = { headerIndex: -1, headers: [], columns: {}, duplicates: [] };
 
-/** One sheet read: its header map, students and the context its rules see. */
-interface SheetAnalysis {
+/** One sheet's check in progress: what was read, the context its rules see, the findings so far. */
+interface SheetCheck {
   input: SheetInput;
-  map: HeaderMap | null;
+  data: SheetData | null;
   ctx: Ctx;
-  students: Student[];
-  gradeFrom: GradeSource;
   findings: Finding[];
 }
 
@@ -84,94 +72,80 @@ function columnOf(map: HeaderMap, field: FieldKey | null): number | null {
   return null;
 }
 
-function hitsOf(r: RowResult): Hit[] {
-  if (!r) return [];
-  if (r === true) return [{}];
-  return Array.isArray(r) ? r : [r];
+/** Messages are made once per hit and value: rows that share a hit share its message. */
+const messages = new WeakMap<Hit, { value: string; msg: Msg }>();
+function say(rule: RuleDef, hit: Hit, value: string): Msg {
+  const known = messages.get(hit);
+  if (known && known.value === value) return known.msg;
+  const msg = rule.say({ ...hit, value });
+  messages.set(hit, { value, msg });
+  return msg;
 }
 
-function finding(rule: RuleDef, hit: Hit, map: HeaderMap, s: Student | null): Finding {
-  const field = (hit.field as FieldKey | undefined) ?? rule.field;
-  const col = hit.col ?? (s ? columnOf(map, field) : null);
-  const rowIndex = s ? s.row - 1 : map.headerIndex;
-  const value = hit.value ?? (s && col !== null ? cellText(s.cells[col]) : '');
+/** A finding on a student (`student` ≥ 0) or on the whole sheet. */
+function finding(rule: RuleDef, hit: Hit, check: SheetCheck, student = -1): Finding {
+  const map = check.ctx.map;
+  const field = hit.field ?? rule.field;
+  const onRow = student >= 0;
+  const rowIndex = onRow ? check.data!.rows[student]! : map.headerIndex;
+  const col = hit.col ?? (onRow ? columnOf(map, field) : null);
+  const value = hit.value ?? (onRow && col !== null ? cellText(check.input.values[rowIndex]?.[col]) : '');
   return {
     rule: rule.id,
     severity: (hit.severity as Severity | undefined) ?? rule.severity,
     field,
-    row: s ? s.row : col !== null ? map.headerIndex + 1 : null,
+    row: onRow ? rowIndex + 1 : col !== null ? map.headerIndex + 1 : null,
     column: col !== null ? (map.headers[col] ?? null) : null,
     cell: col !== null && rowIndex >= 0 ? a1(rowIndex, col) : null,
     value,
-    message: rule.say({ ...hit, value }),
+    message: say(rule, hit, value),
   };
 }
 
-/** The class a sheet without a grade column names: a title line above the header, or the sheet's name. */
-function sheetGrade(input: SheetInput, map: HeaderMap): { grade: Grade; from: GradeSource } | null {
-  if (map.columns.grade !== undefined) return null;
-  const title = gradeOfTitle(topRows(input.values, map.headerIndex).flat());
-  if (title) return { grade: title, from: 'title' };
-  const named = gradeOfSheetName(input.name);
-  return named ? { grade: named, from: 'sheet-name' } : null;
-}
-
-function analyseSheet(
+function checkSheet(
   input: SheetInput,
   index: number,
   sheetNames: readonly string[],
   dates: CheckDates,
   headerRow: number,
   rules: readonly RuleDef[],
-): SheetAnalysis {
-  const map = mapHeaders(input.values, headerRow || undefined);
-  const fromSheet = map ? sheetGrade(input, map) : null;
-  const columns = map?.columns ?? {};
+): SheetCheck {
+  const data = analyseSheet(index, input.name, input.values, headerRow);
   const ctx: Ctx = {
-    map: map ?? EMPTY_MAP,
+    map: data?.map ?? EMPTY_MAP,
     dates,
-    has: (f) =>
-      columns[f] !== undefined ||
-      (NAME_PARTS.has(f) && columns.fullName !== undefined) ||
-      (f === 'grade' && fromSheet !== null),
+    has: (f) => data?.columns[f].has ?? false,
     sheetNames,
     damaged: input.damaged ?? [],
   };
-  const findings: Finding[] = [];
+  const check: SheetCheck = { input, data, ctx, findings: [] };
   for (const rule of rules) {
-    if (rule.sheet) for (const hit of rule.sheet(map, ctx)) findings.push(finding(rule, hit, ctx.map, null));
+    if (rule.sheet)
+      for (const hit of rule.sheet(data?.map ?? null, ctx)) check.findings.push(finding(rule, hit, check));
   }
-  const students: Student[] = [];
-  if (map) {
-    const { values } = input;
-    for (let i = map.headerIndex + 1; i < values.length; i++) {
-      const s = readStudent(values[i] ?? [], i, map, index, fromSheet?.grade ?? null);
-      if (s) students.push(s);
-    }
-    const active = rules.filter((r) => r.needs.every((f) => ctx.has(f)));
-    // A grade named by the sheet is never missing or misspelt: those rules read a grade column.
-    const rowRules = active.filter((r) => r.row && !(fromSheet && r.needs.includes('grade') && r.field === 'grade'));
-    for (const s of students) {
-      for (const rule of rowRules) {
-        const r = rule.row!(s, ctx);
-        if (r) for (const hit of hitsOf(r)) findings.push(finding(rule, hit, map, s));
-      }
-    }
-    for (const rule of active) {
-      if (rule.table && rule.scope !== 'workbook') {
-        for (const [s, hit] of rule.table(students, ctx)) findings.push(finding(rule, hit, map, s));
-      }
+  if (!data) return check;
+  const active = rules.filter((r) => r.needs.every((f) => ctx.has(f)));
+  // A grade named by the sheet is never missing or misspelt: those rules read a grade column.
+  const fromSheet = data.gradeFrom === 'title' || data.gradeFrom === 'sheet-name';
+  const rowRules = active.filter((r) => !(fromSheet && r.field === 'grade' && r.needs.includes('grade')));
+  runRowRules(data, groupRules(rowRules), ctx, (student, results) => {
+    for (const [rule, hits] of results) for (const hit of hits) check.findings.push(finding(rule, hit, check, student));
+  });
+  const roster = rosterOf([data]);
+  for (const rule of active) {
+    if (rule.table && rule.scope !== 'workbook') {
+      for (const [i, hit] of rule.table(roster, ctx)) check.findings.push(finding(rule, hit, check, i));
     }
   }
-  const gradeFrom: GradeSource = fromSheet?.from ?? (map?.columns.grade !== undefined ? 'column' : null);
-  return { input, map, ctx, students, gradeFrom, findings };
+  return check;
 }
 
 function emptyCount(grade: string): GradeCount {
   return { grade, male: 0, female: 0, unknown: 0, total: 0 };
 }
 
-function summarise(a: SheetAnalysis, findings: readonly Finding[], dates: DatesUsed): Summary {
+function summarise(check: SheetCheck, dates: DatesUsed): Summary {
+  const { findings, data } = check;
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byRule: Record<string, number> = {};
   for (const f of findings) {
@@ -180,36 +154,41 @@ function summarise(a: SheetAnalysis, findings: readonly Finding[], dates: DatesU
   }
   const grades = new Map(ALL_GRADES.map((g) => [g, emptyCount(g)]));
   const total = emptyCount('');
-  // Without a gender column the prefix tells the gender DMC counts by.
-  const genderFromPrefix = a.map?.columns.gender === undefined;
-  for (const s of a.students) {
-    if (!s.present || s.exam !== 'took' || !s.grade) continue;
-    const row = grades.get(s.grade.label)!;
-    const gender = s.gender ?? (genderFromPrefix ? (s.prefix?.gender ?? null) : null);
-    for (const c of [row, total]) {
-      if (gender === 'M') c.male++;
-      else if (gender === 'F') c.female++;
-      else c.unknown++;
-      c.total++;
+  if (data) {
+    const { status, exam, grade, gender, prefix } = data.columns;
+    // Without a gender column the prefix tells the gender DMC counts by.
+    const genderFromPrefix = data.map.columns.gender === undefined;
+    for (let i = 0; i < data.rows.length; i++) {
+      const g = grade.values[grade.codes[i]!]!.v;
+      if (!g || exam.values[exam.codes[i]!]!.v !== 'took' || !isPresent(status.values[status.codes[i]!]!)) continue;
+      const sex =
+        gender.values[gender.codes[i]!]!.v ??
+        (genderFromPrefix ? (prefix.values[prefix.codes[i]!]!.v?.gender ?? null) : null);
+      for (const c of [grades.get(g.label)!, total]) {
+        if (sex === 'M') c.male++;
+        else if (sex === 'F') c.female++;
+        else c.unknown++;
+        c.total++;
+      }
     }
   }
   return {
-    headerRow: a.map ? a.map.headerIndex + 1 : null,
-    students: a.students.length,
+    headerRow: data ? data.map.headerIndex + 1 : null,
+    students: data ? data.rows.length : 0,
     bySeverity,
     byRule,
     examTakers: {
-      hasExamColumn: a.map?.columns.exam !== undefined,
+      hasExamColumn: data?.map.columns.exam !== undefined,
       byGrade: [...grades.values()].filter((g) => g.total > 0),
       total,
     },
     dates,
-    gradeFrom: a.gradeFrom,
+    gradeFrom: data?.gradeFrom ?? null,
   };
 }
 
-function sortFindings(findings: Finding[], map: HeaderMap | null, order: ReadonlyMap<string, number>): void {
-  const colIndex = (f: Finding) => (f.cell && map ? (columnOf(map, f.field) ?? -1) : -1);
+function sortFindings(findings: Finding[], map: HeaderMap, order: ReadonlyMap<string, number>): void {
+  const colIndex = (f: Finding) => (f.cell ? (columnOf(map, f.field) ?? -1) : -1);
   findings.sort(
     (a, b) => (a.row ?? 0) - (b.row ?? 0) || colIndex(a) - colIndex(b) || order.get(a.rule)! - order.get(b.rule)!,
   );
@@ -220,19 +199,19 @@ const NO_HEADER: Msg = {
   en: 'No roster header (instructions, a summary or another table): not checked',
 };
 
-/** Sheets read and the analysis that spans them, before findings become reports. */
-interface WorkbookAnalysis {
-  rosters: SheetAnalysis[];
+/** Sheets read and the checks that span them, before findings become reports. */
+interface WorkbookCheck {
+  rosters: SheetCheck[];
   skipped: Array<{ sheet: string; reason: Msg }>;
   used: DatesUsed;
   order: ReadonlyMap<string, number>;
 }
 
-function analyseWorkbook(
+function checkWorkbook(
   input: WorkbookInput,
   settingsInput: SettingsInput | undefined,
   options: ValidateOptions,
-): WorkbookAnalysis {
+): WorkbookCheck {
   const { settings } = parseSettings(settingsInput);
   const rules = options.rules ?? RULES;
   let sheets = input.sheets.length ? input.sheets : [{ name: '', values: [] }];
@@ -243,34 +222,35 @@ function analyseWorkbook(
     options.now,
   );
   const names = sheets.map((s) => s.name);
-  const all = sheets.map((s, i) => analyseSheet(s, i, names, dates, settings.headerRow, rules));
+  const all = sheets.map((s, i) => checkSheet(s, i, names, dates, settings.headerRow, rules));
 
-  let rosters = all.filter((a) => a.map);
+  let rosters = all.filter((c) => c.data);
   // header.not-found speaks only when no sheet of the file has a header.
   if (rosters.length === 0) rosters = all.slice(0, 1);
-  const skipped = all.filter((a) => !rosters.includes(a)).map((a) => ({ sheet: a.input.name, reason: NO_HEADER }));
+  const skipped = all.filter((c) => !rosters.includes(c)).map((c) => ({ sheet: c.input.name, reason: NO_HEADER }));
 
-  const students = rosters.flatMap((a) => a.students);
+  const read = rosters.filter((c) => c.data);
   const first = rosters[0]!;
   for (const rule of rules) {
-    if (!rosters.some((a) => rule.needs.every((f) => a.ctx.has(f)))) continue;
+    const eligible = read.filter((c) => rule.needs.every((f) => c.ctx.has(f)));
+    if (eligible.length === 0) continue;
+    const roster = rosterOf(eligible.map((c) => c.data!));
     if (rule.table && rule.scope === 'workbook') {
-      const eligible = students.filter((s) => rule.needs.every((f) => all[s.sheet]!.ctx.has(f)));
-      for (const [s, hit] of rule.table(eligible, first.ctx)) {
-        const a = all[s.sheet]!;
-        a.findings.push(finding(rule, hit, a.map!, s));
+      for (const [i, hit] of rule.table(roster, first.ctx)) {
+        const [data, j] = roster.locate(i);
+        const c = all[data.index]!;
+        c.findings.push(finding(rule, hit, c, j));
       }
     }
-    if (rule.roster)
-      for (const hit of rule.roster(students, first.ctx)) first.findings.push(finding(rule, hit, first.ctx.map, null));
+    if (rule.roster) for (const hit of rule.roster(roster, first.ctx)) first.findings.push(finding(rule, hit, first));
   }
   return { rosters, skipped, used, order: new Map(rules.map((r, i) => [r.id, i])) };
 }
 
-function reportOf(a: SheetAnalysis, w: WorkbookAnalysis): SheetReport {
-  sortFindings(a.findings, a.map, w.order);
-  if (w.rosters.length > 1) for (const f of a.findings) f.sheet = a.input.name;
-  return { sheet: a.input.name, findings: a.findings, summary: summarise(a, a.findings, w.used) };
+function reportOf(c: SheetCheck, w: WorkbookCheck): SheetReport {
+  sortFindings(c.findings, c.ctx.map, w.order);
+  if (w.rosters.length > 1) for (const f of c.findings) f.sheet = c.input.name;
+  return { sheet: c.input.name, findings: c.findings, summary: summarise(c, w.used) };
 }
 
 /** Checks every roster sheet of a workbook (or the one named in options.sheet) as one school. */
@@ -279,7 +259,7 @@ export function validateWorkbook(
   settingsInput: SettingsInput | undefined = {},
   options: ValidateOptions = {},
 ): WorkbookReport {
-  const w = analyseWorkbook(input, settingsInput, options);
+  const w = checkWorkbook(input, settingsInput, options);
   return { source: input.source, reports: w.rosters.map((a) => reportOf(a, w)), skipped: w.skipped, dates: w.used };
 }
 
@@ -303,29 +283,36 @@ export function validateSources(
   settingsInput: SettingsInput | undefined = {},
   options: ValidateOptions = {},
 ): WorkbookReport[] {
-  const books = sources.map((src) => analyseWorkbook(src, settingsInput, options));
+  const books = sources.map((src) => checkWorkbook(src, settingsInput, options));
   const rule = RULE_BY_ID.get('cid.duplicate-across-files')!;
   if (sources.length > 1) {
     const filesById = new Map<string, Set<number>>();
-    books.forEach((b, i) => {
-      for (const a of b.rosters) {
-        for (const s of a.students) {
-          if (!s.cid?.ok) continue;
-          const set = filesById.get(s.cid.digits) ?? new Set<number>();
+    const validIds = (c: SheetCheck) => {
+      const cid = c.data!.columns.cid;
+      return Array.from(cid.codes, (code) => cid.values[code]!.v).map((p) => (p?.ok ? p.digits : null));
+    };
+    const ids = books.map((b) => b.rosters.filter((c) => c.data).map(validIds));
+    ids.forEach((sheets, i) => {
+      for (const list of sheets) {
+        for (const id of list) {
+          if (id === null) continue;
+          const set = filesById.get(id) ?? new Set<number>();
           set.add(i);
-          filesById.set(s.cid.digits, set);
+          filesById.set(id, set);
         }
       }
     });
     books.forEach((b, i) => {
-      for (const a of b.rosters) {
-        for (const s of a.students) {
-          const files = s.cid?.ok ? filesById.get(s.cid.digits) : undefined;
-          if (!files || files.size < 2) continue;
-          const others = [...files].filter((f) => f !== i).map((f) => sources[f]!.source ?? `#${f + 1}`);
-          a.findings.push(finding(rule, { files: others.join(', ') }, a.map!, s));
-        }
-      }
+      b.rosters
+        .filter((c) => c.data)
+        .forEach((c, k) => {
+          ids[i]![k]!.forEach((id, student) => {
+            const files = id === null ? undefined : filesById.get(id);
+            if (!files || files.size < 2) return;
+            const others = [...files].filter((f) => f !== i).map((f) => sources[f]!.source ?? `#${f + 1}`);
+            c.findings.push(finding(rule, { files: others.join(', ') }, c, student));
+          });
+        });
     });
   }
   return books.map((b, i) => ({

@@ -1,24 +1,18 @@
 /** The citizen ID (เลขประจำตัวประชาชน), the G-code, and the parents' IDs. */
-import { rawCell, type Student } from '../student';
-import { isBlankText } from '../text';
+import { isPresent, type FieldValue } from '../analysis';
 import { CID_REASON, compact, isGcode, looksLikeGcode, parseCid, type CidReason } from '../thai-id';
 import { isThaiNationality } from '../vocab';
 import type { FieldKey } from '../types';
-import { cap, defineRules, FIELD_LABEL, type Ctx, type Hit } from './rule';
-
-function cidText(s: Student): string {
-  return s.text.cid ?? '';
-}
+import { cap, defineRule, defineRules, FIELD_LABEL, type Ctx, type Hit, type Roster } from './rule';
 
 /** Neither blank nor a G-code: what the 13-digit rules look at. */
-function numericCid(s: Student): boolean {
-  const t = cidText(s);
-  return !isBlankText(t) && !looksLikeGcode(t);
+function numericCid(cid: FieldValue<'cid'>): boolean {
+  return !cid.blank && !looksLikeGcode(cid.text);
 }
 
 /** A 12-digit value that a leading 0 makes valid: the zero was eaten by a number cell. */
-function lostLeadingZero(s: Student): boolean {
-  const c = compact(cidText(s));
+function lostLeadingZero(cid: FieldValue<'cid'>): boolean {
+  const c = compact(cid.text);
   return /^\d{12}$/.test(c) && parseCid(`0${c}`).ok;
 }
 
@@ -27,37 +21,35 @@ const FIX_ID = {
   en: 'Fix it from the ID card; if DMC holds the wrong number too, email the ID-correction form',
 };
 
-/** Rows grouped by a key; groups of two or more. Arrays are made only for keys seen twice. */
-export function groupsBy(students: readonly Student[], key: (s: Student) => string | null): Student[][] {
-  const first = new Map<string, Student | Student[]>();
-  const groups: Student[][] = [];
-  for (const s of students) {
-    const k = key(s);
-    if (k === null) continue;
-    const seen = first.get(k);
-    if (seen === undefined) first.set(k, s);
-    else if (Array.isArray(seen)) seen.push(s);
-    else {
-      const g = [seen, s];
-      groups.push(g);
-      first.set(k, g);
-    }
+/** Students grouped by a number (-1: none); groups of two or more, in order of their first student. */
+export function groupsOf(ids: Int32Array, count: number): number[][] {
+  const seen = new Int32Array(count);
+  for (const id of ids) if (id >= 0) seen[id]!++;
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id < 0 || seen[id]! < 2) continue;
+    const g = groups.get(id);
+    if (g) g.push(i);
+    else groups.set(id, [i]);
   }
-  return groups;
+  return [...groups.values()];
 }
 
 /**
  * "12, 15, 20" — the other rows of a group, at most five named, so a huge group stays linear; a row of
  * another sheet is named with its sheet ("แผ่นงาน ม.1-2 แถว 7" / "sheet ม.1-2 row 7").
  */
-export function otherRows(group: readonly Student[], self: Student, ctx: Ctx): Hit {
+export function otherRows(roster: Roster, group: readonly number[], self: number, ctx: Ctx): Hit {
   const th: string[] = [];
   const en: string[] = [];
+  const sheet = roster.sheet(self);
   for (const o of group) {
     if (o !== self) {
-      const other = o.sheet === self.sheet ? null : ctx.sheetNames[o.sheet];
-      th.push(other ? `${o.row} (แผ่นงาน "${other}")` : String(o.row));
-      en.push(other ? `${o.row} (sheet "${other}")` : String(o.row));
+      const row = roster.row(o);
+      const other = roster.sheet(o) === sheet ? null : ctx.sheetNames[roster.sheet(o)];
+      th.push(other ? `${row} (แผ่นงาน "${other}")` : String(row));
+      en.push(other ? `${row} (sheet "${other}")` : String(row));
     }
     if (th.length === 5) break;
   }
@@ -66,21 +58,23 @@ export function otherRows(group: readonly Student[], self: Student, ctx: Ctx): H
   return { rows: th.join(', ') + tail, rowsEn: en.join(', ') + tail };
 }
 
-/** Every row of each group, told the other rows. */
-export function* duplicatesBy(
-  students: readonly Student[],
+/** Every student of each group of a field's key, told the other rows; the key is made once per distinct value. */
+export function* duplicatesBy<F extends FieldKey>(
+  roster: Roster,
   ctx: Ctx,
-  key: (s: Student) => string | null,
-): Iterable<[Student, Hit]> {
-  for (const g of groupsBy(students, key)) {
-    for (const s of g) yield [s, otherRows(g, s, ctx)];
+  field: F,
+  keyOf: (v: FieldValue<F>) => string | null,
+): Iterable<[number, Hit]> {
+  const { ids, count } = roster.ids(field, keyOf);
+  for (const g of groupsOf(ids, count)) {
+    for (const i of g) yield [i, otherRows(roster, g, i, ctx)];
   }
 }
 
-const PARENTS: FieldKey[] = ['fatherCid', 'motherCid', 'guardianCid'];
+const PARENTS = ['fatherCid', 'motherCid', 'guardianCid'] as const;
 
 export const cidRules = defineRules(
-  {
+  defineRule({
     id: 'cid.missing',
     severity: 'error',
     field: 'cid',
@@ -93,9 +87,10 @@ export const cidRules = defineRules(
       th: 'ไม่มีเลขประจำตัวประชาชน — กรอกจากบัตรประชาชนหรือสูติบัตร',
       en: 'Citizen ID is empty — enter it from the ID card or birth certificate',
     }),
-    row: (s) => s.present && isBlankText(cidText(s)),
-  },
-  {
+    reads: ['cid', 'status'],
+    check: ({ cid, status }) => isPresent(status) && cid.blank,
+  }),
+  defineRule({
     id: 'cid.format',
     severity: 'error',
     field: 'cid',
@@ -111,11 +106,12 @@ export const cidRules = defineRules(
             th: `เลขประจำตัวประชาชนไม่ใช่ตัวเลข 13 หลัก (มี ${h.n} ตัวอักษร) — ${FIX_ID.th}`,
             en: `Citizen ID is not 13 digits (it has ${h.n} characters) — ${FIX_ID.en}`,
           },
-    row: (s, ctx) => {
-      if (!numericCid(s) || lostLeadingZero(s)) return false;
-      const p = s.cid!;
+    reads: ['cid'],
+    check: ({ cid }) => {
+      if (!numericCid(cid) || lostLeadingZero(cid)) return false;
+      const p = cid.v!;
       // A number cell past 10^12 that is no whole number: Excel kept only the scientific display.
-      const raw = rawCell(s, ctx.map, 'cid');
+      const raw = cid.raw;
       if (typeof raw === 'number' && raw >= 1e12 && !Number.isInteger(raw)) return { reason: 'scientific', n: 0 };
       if (p.ok) return false;
       return (
@@ -125,8 +121,8 @@ export const cidRules = defineRules(
         }
       );
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'cid.leading-zero-lost',
     severity: 'error',
     field: 'cid',
@@ -139,9 +135,10 @@ export const cidRules = defineRules(
       th: 'เลขมี 12 หลัก และจะถูกต้องเมื่อเติม 0 ข้างหน้า — จัดรูปแบบเซลล์เป็นข้อความ (Plain text) แล้วพิมพ์ 0 นำหน้า',
       en: 'The ID has 12 digits and is valid with a leading 0 — format the cell as plain text and type the 0 back',
     }),
-    row: (s) => numericCid(s) && lostLeadingZero(s),
-  },
-  {
+    reads: ['cid'],
+    check: ({ cid }) => numericCid(cid) && lostLeadingZero(cid),
+  }),
+  defineRule({
     id: 'cid.checksum',
     severity: 'error',
     field: 'cid',
@@ -154,9 +151,10 @@ export const cidRules = defineRules(
       th: `เลขประจำตัวประชาชนไม่ถูกต้อง (หลักตรวจสอบไม่ตรง) — ${FIX_ID.th}`,
       en: `Citizen ID is invalid (check digit does not match) — ${FIX_ID.en}`,
     }),
-    row: (s) => numericCid(s) && s.cid?.ok === false && s.cid.reason === 'checksum',
-  },
-  {
+    reads: ['cid'],
+    check: ({ cid }) => numericCid(cid) && cid.v?.ok === false && cid.v.reason === 'checksum',
+  }),
+  defineRule({
     id: 'cid.category',
     severity: 'error',
     field: 'cid',
@@ -166,9 +164,10 @@ export const cidRules = defineRules(
       th: `เลขประจำตัวประชาชนขึ้นต้นด้วย 9 ซึ่งไม่มีประเภทบุคคลนี้ — ${FIX_ID.th}`,
       en: `Citizen ID starts with 9, which is no person type — ${FIX_ID.en}`,
     }),
-    row: (s) => numericCid(s) && s.cid?.ok === false && s.cid.reason === 'category',
-  },
-  {
+    reads: ['cid'],
+    check: ({ cid }) => numericCid(cid) && cid.v?.ok === false && cid.v.reason === 'category',
+  }),
+  defineRule({
     id: 'cid.province',
     severity: 'warning',
     field: 'cid',
@@ -181,12 +180,13 @@ export const cidRules = defineRules(
       th: `หลักที่ 2–3 (${h.code}) ไม่ใช่รหัสจังหวัด — เทียบกับบัตรประชาชนอีกครั้ง`,
       en: `Digits 2–3 (${h.code}) are not a province code — compare with the ID card`,
     }),
-    row: (s) => {
-      const p = s.cid;
+    reads: ['cid'],
+    check: ({ cid }) => {
+      const p = cid.v;
       return !!p?.ok && p.personType >= 1 && p.personType <= 8 && !p.provinceKnown && { code: p.province };
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'cid.stored-as-number',
     severity: 'warning',
     field: 'cid',
@@ -199,9 +199,10 @@ export const cidRules = defineRules(
       th: 'เซลล์เก็บเลขประจำตัวประชาชนเป็นตัวเลข — จัดรูปแบบคอลัมน์เป็นข้อความ (รูปแบบ > ตัวเลข > ข้อความธรรมดา)',
       en: 'The cell stores the ID as a number — format the column as plain text (Format > Number > Plain text)',
     }),
-    row: (s, ctx) => typeof rawCell(s, ctx.map, 'cid') === 'number',
-  },
-  {
+    reads: ['cid'],
+    check: ({ cid }) => typeof cid.raw === 'number',
+  }),
+  defineRule({
     id: 'cid.duplicate',
     severity: 'error',
     field: 'cid',
@@ -215,9 +216,9 @@ export const cidRules = defineRules(
       en: `Same citizen ID as row ${h.rowsEn} — remove the duplicate row or correct the ID`,
     }),
     scope: 'workbook',
-    table: (students, ctx) => duplicatesBy(students, ctx, (s) => (s.cid?.ok ? s.cid.digits : null)),
-  },
-  {
+    table: (roster, ctx) => duplicatesBy(roster, ctx, 'cid', (cid) => (cid.v?.ok ? cid.v.digits : null)),
+  }),
+  defineRule({
     id: 'cid.duplicate-across-files',
     severity: 'warning',
     field: 'cid',
@@ -231,8 +232,8 @@ export const cidRules = defineRules(
       en: `This citizen ID is also in ${h.files} — check whether the student has moved`,
     }),
     // Fired by the command across files (see crossFileDuplicates), never within one sheet.
-  },
-  {
+  }),
+  defineRule({
     id: 'cid.nationality',
     severity: 'warning',
     field: 'cid',
@@ -245,16 +246,15 @@ export const cidRules = defineRules(
       th: `เลขประจำตัวขึ้นต้นด้วย ${h.type} (บุคคลที่ไม่มีสัญชาติไทย) แต่สัญชาติเป็นไทย — ตรวจสัญชาติหรือเลขประจำตัว`,
       en: `ID starts with ${h.type} (a non-Thai person type) but nationality is Thai — check one of them`,
     }),
-    row: (s) => {
-      const p = s.cid;
+    reads: ['cid', 'nationality'],
+    check: ({ cid, nationality }) => {
+      const p = cid.v;
       return (
-        !!p?.ok &&
-        [0, 6, 7].includes(p.personType) &&
-        isThaiNationality(s.text.nationality ?? '') && { type: p.personType }
+        !!p?.ok && [0, 6, 7].includes(p.personType) && isThaiNationality(nationality.text) && { type: p.personType }
       );
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'gcode.format',
     severity: 'error',
     field: 'cid',
@@ -264,9 +264,10 @@ export const cidRules = defineRules(
       th: 'ขึ้นต้นด้วย G แต่ไม่ใช่ G ตามด้วยตัวเลข 12 หลัก — คัดลอก G-code จากระบบ DMC',
       en: 'Starts with G but is not G followed by 12 digits — copy the G-code from DMC',
     }),
-    row: (s) => looksLikeGcode(cidText(s)) && !isGcode(cidText(s)),
-  },
-  {
+    reads: ['cid'],
+    check: ({ cid }) => looksLikeGcode(cid.text) && !isGcode(cid.text),
+  }),
+  defineRule({
     id: 'gcode.present',
     severity: 'info',
     field: 'cid',
@@ -279,9 +280,10 @@ export const cidRules = defineRules(
       th: 'นักเรียนใช้ G-code — เมื่อได้เลขประจำตัว 13 หลักแล้ว ให้ขอแก้ไขเป็นเลขใหม่',
       en: 'Student uses a G-code — once a 13-digit ID is issued, request the change',
     }),
-    row: (s) => isGcode(cidText(s)),
-  },
-  {
+    reads: ['cid'],
+    check: ({ cid }) => isGcode(cid.text),
+  }),
+  defineRule({
     id: 'parent-cid.invalid',
     severity: 'warning',
     field: 'fatherCid',
@@ -297,15 +299,16 @@ export const cidRules = defineRules(
         en: `${cap(f.en)} is invalid (${CID_REASON[h.reason as CidReason].en}) — check the card, or leave it empty if unknown`,
       };
     },
-    row: (s) => {
+    reads: ['fatherCid', 'motherCid', 'guardianCid'],
+    check: (v) => {
       const hits: Hit[] = [];
       for (const field of PARENTS) {
-        const t = s.text[field];
-        if (t === undefined || isBlankText(t) || /^ไม่(มี|ทราบ)/.test(t.trim())) continue;
-        const p = parseCid(t);
+        const t = v[field];
+        if (!t.has || t.blank || /^ไม่(มี|ทราบ)/.test(t.text.trim())) continue;
+        const p = parseCid(t.text);
         if (!p.ok) hits.push({ field, reason: p.reason });
       }
       return hits;
     },
-  },
+  }),
 );

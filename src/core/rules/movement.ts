@@ -1,12 +1,11 @@
 /** The end-of-year movement rules (phase 3) and the final exam. */
 import { compareYmd, formatBE, parseDateCell } from '../dates';
-import { rawCell } from '../student';
-import { isBlankText } from '../text';
+import { isPresent } from '../analysis';
 import type { FieldKey } from '../types';
-import { cap, defineRules, FIELD_LABEL, q, type Hit } from './rule';
+import { cap, defineRule, defineRules, FIELD_LABEL, q, type Hit } from './rule';
 
 export const movementRules = defineRules(
-  {
+  defineRule({
     id: 'move.in-without-exam',
     severity: 'error',
     field: 'status',
@@ -19,9 +18,10 @@ export const movementRules = defineRules(
       th: 'ย้ายเข้า/เพิ่มเข้ามาแต่ไม่ได้สอบปลายภาค — ไม่ควรเพิ่มในรอบสิ้นปี ตรวจว่ามีตัวตนและเข้าสอบจริง',
       en: 'Joined but did not take the final exam — should not be added in the end-of-year round; check the student sat the exam',
     }),
-    row: (s) => s.status === 'joined' && s.exam === 'not',
-  },
-  {
+    reads: ['status', 'exam'],
+    check: ({ status, exam }) => status.v === 'joined' && exam.v === 'not',
+  }),
+  defineRule({
     id: 'move.out-after-exam',
     severity: 'error',
     field: 'status',
@@ -34,9 +34,11 @@ export const movementRules = defineRules(
       th: `สถานะ ${q(h.value)} แต่นักเรียนเข้าสอบปลายภาคแล้ว — คืนสถานะเป็นปกติ ย้ายออกได้หลังเปิดปีการศึกษาใหม่`,
       en: `Status ${q(h.value)} but the student took the final exam — restore the status; transfer out only after the new year opens`,
     }),
-    row: (s) => (s.status === 'left' || s.status === 'dropout') && s.exam === 'took' && { value: s.text.status },
-  },
-  {
+    reads: ['status', 'exam'],
+    check: ({ status, exam }) =>
+      (status.v === 'left' || status.v === 'dropout') && exam.v === 'took' && { value: status.text },
+  }),
+  defineRule({
     id: 'move.new-next-year',
     severity: 'error',
     field: 'entryDate',
@@ -49,15 +51,16 @@ export const movementRules = defineRules(
       th: `เข้าเรียนวันที่ ${h.date} หลังสอบปลายภาค (${h.examEnd}) — เป็นนักเรียนปีการศึกษาหน้า ห้ามบันทึกในรอบนี้ ถ้าบันทึกแล้วให้ย้ายออกทันที`,
       en: `Entered on ${h.date}, after the final exams (${h.examEnd}) — a student for next year; do not enter now, or transfer out at once`,
     }),
-    row: (s, ctx) => {
-      const p = parseDateCell(rawCell(s, ctx.map, 'entryDate'));
+    reads: ['entryDate'],
+    check: ({ entryDate }, ctx) => {
+      const p = parseDateCell(entryDate.raw);
       return (
         p.ok &&
         compareYmd(p.date, ctx.dates.examEnd) > 0 && { date: formatBE(p.date), examEnd: formatBE(ctx.dates.examEnd) }
       );
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'move.dropout',
     severity: 'warning',
     field: 'status',
@@ -70,9 +73,10 @@ export const movementRules = defineRules(
       th: 'สถานะออกกลางคัน — ปรึกษาสำนักงานเขตพื้นที่ก่อนจำหน่ายออกจากระบบ',
       en: 'Status is dropout — consult the district office before disposing of the record',
     }),
-    row: (s) => s.status === 'dropout',
-  },
-  {
+    reads: ['status'],
+    check: ({ status }) => status.v === 'dropout',
+  }),
+  defineRule({
     id: 'move.graduated',
     severity: 'warning',
     field: 'status',
@@ -85,9 +89,10 @@ export const movementRules = defineRules(
       th: 'สถานะจบการศึกษา — บันทึกผู้จบในเมนู 3.2.2 ของระบบ DMC ไม่ใช่ย้ายออก',
       en: 'Status is graduated — record graduates in DMC menu 3.2.2, not as a transfer out',
     }),
-    row: (s) => s.status === 'graduated',
-  },
-  {
+    reads: ['status'],
+    check: ({ status }) => status.v === 'graduated',
+  }),
+  defineRule({
     id: 'exam.missing',
     severity: 'warning',
     field: 'exam',
@@ -100,10 +105,12 @@ export const movementRules = defineRules(
       th: `${h.value ? `ไม่รู้จักค่า ${q(h.value)}` : 'ไม่ได้ระบุ'}การสอบปลายภาค — ใส่ สอบ หรือ ไม่สอบ`,
       en: `Final exam ${h.value ? `value ${q(h.value)} is not recognised` : 'is not recorded'} — enter took or did not`,
     }),
-    row: (s) =>
-      s.present && (s.exam === 'blank' || s.exam === 'unknown') && { value: s.exam === 'unknown' ? s.text.exam : '' },
-  },
-  {
+    reads: ['status', 'exam'],
+    check: ({ status, exam }) =>
+      isPresent(status) &&
+      (exam.v === 'blank' || exam.v === 'unknown') && { value: exam.v === 'unknown' ? exam.text : '' },
+  }),
+  defineRule({
     id: 'exam.not-taken',
     severity: 'info',
     field: 'exam',
@@ -117,9 +124,10 @@ export const movementRules = defineRules(
       en: 'Did not take the final exam — record in menu 3.1.8, or dispose only if the student left before the exam',
     }),
     // A student who joined without the exam is move.in-without-exam's error already.
-    row: (s) => s.present && s.status !== 'joined' && s.exam === 'not',
-  },
-  {
+    reads: ['status', 'exam'],
+    check: ({ status, exam }) => isPresent(status) && status.v !== 'joined' && exam.v === 'not',
+  }),
+  defineRule({
     id: 'date.invalid',
     severity: 'error',
     field: 'entryDate',
@@ -132,14 +140,15 @@ export const movementRules = defineRules(
       th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)} อ่านไม่ได้หรือไม่มีวันนี้จริง — ใช้ วว/ดด/ปปปป พ.ศ.`,
       en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)} cannot be read or does not exist — use dd/mm/yyyy (BE)`,
     }),
-    row: (s, ctx) => {
+    reads: ['entryDate', 'leaveDate'],
+    check: (v) => {
       const hits: Hit[] = [];
       for (const field of ['entryDate', 'leaveDate'] as const) {
-        const t = s.text[field];
-        if (t === undefined || isBlankText(t)) continue;
-        if (!parseDateCell(rawCell(s, ctx.map, field)).ok) hits.push({ field, value: t });
+        const t = v[field];
+        if (!t.has || t.blank) continue;
+        if (!parseDateCell(t.raw).ok) hits.push({ field, value: t.text });
       }
       return hits;
     },
-  },
+  }),
 );

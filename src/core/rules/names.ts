@@ -1,12 +1,12 @@
 /** Student number, names and their Thai typing slips. */
-import type { Student } from '../student';
-import { arabicDigits, HAS_ZERO_WIDTH, isBlankText, memo, nameKey, thaiTypo, type ThaiTypo } from '../text';
+import { isPresent } from '../analysis';
+import { arabicDigits, HAS_ZERO_WIDTH, memo, nameKey, thaiTypo, type ThaiTypo } from '../text';
 import { startsWithPrefix } from '../vocab';
 import type { FieldKey } from '../types';
-import { duplicatesBy, groupsBy, otherRows } from './cid';
-import { cap, defineRules, FIELD_LABEL, q, type Ctx, type Hit } from './rule';
+import { duplicatesBy, groupsOf, otherRows } from './cid';
+import { cap, defineRule, defineRules, FIELD_LABEL, q, type Ctx, type Hit, type View } from './rule';
 
-const NAMES = ['firstName', 'lastName'] as const;
+const NAMES = ['firstName', 'lastName'] as const satisfies readonly FieldKey[];
 
 /** Letters (any script), combining marks, space, dot, hyphen, apostrophe; zero-width is name.whitespace's. */
 const INVALID_NAME_CHAR = /[^\p{L}\p{M} .\-'’\u00a0\u200b-\u200d\u2060\ufeff]/u;
@@ -18,13 +18,13 @@ const invalidChar = memo((t: string) => INVALID_NAME_CHAR.exec(t)?.[0] ?? null);
 const typoOf = memo(thaiTypo);
 const mixedScript = memo((t: string) => THAI_LETTER.test(t) && LATIN_LETTER.test(t));
 
-/** Runs a test on each non-blank name field; null when nothing fires (most rows: no allocation). */
-function hitsFor(s: Student, test: (text: string) => Hit | false | null): Hit[] | null {
+/** Runs a test on each non-blank name field; null when nothing fires. */
+function hitsFor(v: View<typeof NAMES>, test: (text: string) => Hit | false | null): Hit[] | null {
   let hits: Hit[] | null = null;
   for (const field of NAMES) {
-    const t = s.text[field];
-    if (t === undefined || isBlankText(t)) continue;
-    const h = test(t);
+    const t = v[field];
+    if (t.blank) continue;
+    const h = test(t.text);
     if (h) (hits ??= []).push({ field, ...h });
   }
   return hits;
@@ -50,24 +50,26 @@ function spacingProblem(t: string): boolean {
   return HAS_ZERO_WIDTH.test(t) || t !== t.trim() || /\s{2,}|\u00a0/.test(t);
 }
 
-const missing = (field: 'firstName' | 'lastName', id: string) => ({
-  id,
-  severity: 'error' as const,
-  field,
-  needs: [field],
-  about: {
-    th: `ทุกแถวต้องมี${FIELD_LABEL[field].th}`,
-    en: `Every row needs a ${FIELD_LABEL[field].en}`,
-  },
-  say: () => ({
-    th: `ไม่มี${FIELD_LABEL[field].th} — กรอกตามทะเบียนบ้านหรือบัตรประชาชน`,
-    en: `${FIELD_LABEL[field].en[0]!.toUpperCase()}${FIELD_LABEL[field].en.slice(1)} is empty — enter it as in the house registration`,
-  }),
-  row: (s: Student) => isBlankText(s.text[field] ?? ''),
-});
+const missing = (field: 'firstName' | 'lastName', id: string) =>
+  defineRule({
+    id,
+    severity: 'error' as const,
+    field,
+    needs: [field],
+    about: {
+      th: `ทุกแถวต้องมี${FIELD_LABEL[field].th}`,
+      en: `Every row needs a ${FIELD_LABEL[field].en}`,
+    },
+    say: () => ({
+      th: `ไม่มี${FIELD_LABEL[field].th} — กรอกตามทะเบียนบ้านหรือบัตรประชาชน`,
+      en: `${FIELD_LABEL[field].en[0]!.toUpperCase()}${FIELD_LABEL[field].en.slice(1)} is empty — enter it as in the house registration`,
+    }),
+    reads: [field],
+    check: (v) => v[field].blank,
+  });
 
 export const nameRules = defineRules(
-  {
+  defineRule({
     id: 'sid.missing',
     severity: 'warning',
     field: 'sid',
@@ -77,9 +79,10 @@ export const nameRules = defineRules(
       th: 'ไม่มีเลขประจำตัวนักเรียน — กรอกจากทะเบียนนักเรียน',
       en: 'Student ID is empty — enter it from the school register',
     }),
-    row: (s) => s.present && isBlankText(s.text.sid ?? ''),
-  },
-  {
+    reads: ['sid', 'status'],
+    check: ({ sid, status }) => isPresent(status) && sid.blank,
+  }),
+  defineRule({
     id: 'sid.duplicate',
     severity: 'error',
     field: 'sid',
@@ -90,15 +93,11 @@ export const nameRules = defineRules(
       en: `Same student ID as row ${h.rowsEn} — check the school register`,
     }),
     scope: 'workbook',
-    table: (students, ctx) =>
-      duplicatesBy(students, ctx, (s) => {
-        const t = s.text.sid ?? '';
-        return isBlankText(t) ? null : studentNumberKey(t);
-      }),
-  },
+    table: (roster, ctx) => duplicatesBy(roster, ctx, 'sid', (sid) => (sid.blank ? null : studentNumberKey(sid.text))),
+  }),
   missing('firstName', 'name.first.missing'),
   missing('lastName', 'name.last.missing'),
-  {
+  defineRule({
     id: 'name.invalid-chars',
     severity: 'error',
     field: 'firstName',
@@ -111,13 +110,14 @@ export const nameRules = defineRules(
       th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)} มีตัวเลขหรือสัญลักษณ์ (${q(h.char)}) — ลบออก`,
       en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)} contains a digit or symbol (${q(h.char)}) — remove it`,
     }),
-    row: (s) =>
-      hitsFor(s, (t) => {
+    reads: NAMES,
+    check: (v) =>
+      hitsFor(v, (t) => {
         const char = invalidChar(t);
         return char !== null && { value: t, char };
       }),
-  },
-  {
+  }),
+  defineRule({
     id: 'name.whitespace',
     severity: 'warning',
     field: 'firstName',
@@ -130,20 +130,21 @@ export const nameRules = defineRules(
       th: `${FIELD_LABEL[h.field as FieldKey].th}มีช่องว่างหน้า/หลัง ช่องว่างซ้อน หรืออักขระที่มองไม่เห็น — พิมพ์ใหม่`,
       en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} has leading, trailing or doubled spaces, or invisible characters — retype it`,
     }),
-    row: (s, ctx) => {
+    reads: ['fullName', 'prefix', 'firstName', 'lastName'],
+    check: (v, ctx) => {
       if (splitFromFullName(ctx)) {
-        const t = s.text.fullName ?? '';
+        const t = v.fullName.text;
         return spacingProblem(t) && { field: 'firstName', value: t };
       }
       const hits: Hit[] = [];
       for (const field of ['prefix', 'firstName', 'lastName'] as const) {
-        const t = s.text[field];
+        const t = v[field].text;
         if (t && ctx.map.columns[field] !== undefined && spacingProblem(t)) hits.push({ field, value: t });
       }
       return hits;
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'name.thai-typo',
     severity: 'warning',
     field: 'firstName',
@@ -156,13 +157,14 @@ export const nameRules = defineRules(
       th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)}: ${TYPO[h.kind as ThaiTypo].th} — พิมพ์ใหม่ให้ตรงทะเบียนบ้าน`,
       en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)}: ${TYPO[h.kind as ThaiTypo].en} — retype it as in the register`,
     }),
-    row: (s) =>
-      hitsFor(s, (t) => {
+    reads: NAMES,
+    check: (v) =>
+      hitsFor(v, (t) => {
         const kind = typoOf(t);
         return kind && { value: t, kind };
       }),
-  },
-  {
+  }),
+  defineRule({
     id: 'name.mixed-script',
     severity: 'warning',
     field: 'firstName',
@@ -172,9 +174,10 @@ export const nameRules = defineRules(
       th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)} มีทั้งอักษรไทยและอังกฤษ — ตรวจว่าสลับภาษาแป้นพิมพ์หรือไม่`,
       en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)} mixes Thai and Latin letters — check the keyboard layout`,
     }),
-    row: (s) => hitsFor(s, (t) => mixedScript(t) && { value: t }),
-  },
-  {
+    reads: NAMES,
+    check: (v) => hitsFor(v, (t) => mixedScript(t) && { value: t }),
+  }),
+  defineRule({
     id: 'name.prefix-in-name',
     severity: 'warning',
     field: 'firstName',
@@ -187,12 +190,10 @@ export const nameRules = defineRules(
       th: `ชื่อ ${q(h.value)} ขึ้นต้นด้วยคำนำหน้า — ย้ายคำนำหน้าไปไว้ช่องคำนำหน้าชื่อ`,
       en: `First name ${q(h.value)} starts with a prefix — move it to the prefix column`,
     }),
-    row: (s) => {
-      const t = s.text.firstName ?? '';
-      return startsWithPrefix(t) && { value: t };
-    },
-  },
-  {
+    reads: ['firstName'],
+    check: ({ firstName }) => startsWithPrefix(firstName.text) && { value: firstName.text },
+  }),
+  defineRule({
     id: 'name.near-duplicate',
     severity: 'warning',
     field: 'firstName',
@@ -206,20 +207,36 @@ export const nameRules = defineRules(
       en: `Name, surname and birth date match row ${h.rowsEn} with a different ID — check whether it is one student`,
     }),
     scope: 'workbook',
-    table: function* (students, ctx) {
-      const idOf = (x: Student) => (x.cid?.ok ? x.cid.digits : (x.text.cid ?? '').trim());
-      const groups = groupsBy(students, (s) => {
-        if (!s.dob?.ok || isBlankText(s.text.firstName ?? '')) return null;
-        const d = s.dob.date;
-        return `${nameKey(s.text.firstName!)}|${nameKey(s.text.lastName ?? '')}|${d.y}-${d.m}-${d.d}`;
-      });
-      for (const g of groups) {
+    table: function* (roster, ctx) {
+      // Numbers for the normalised first name, last name and birth date, then one for the three together.
+      const first = roster.ids('firstName', (v) => (v.blank ? null : nameKey(v.text)));
+      const last = roster.ids('lastName', (v) => nameKey(v.text));
+      const dob = roster.ids('dob', (v) => (v.v?.ok ? `${v.v.date.y}-${v.v.date.m}-${v.v.date.d}` : null));
+      const person = new Int32Array(roster.size);
+      const canon = new Map<number, number>();
+      for (let i = 0; i < roster.size; i++) {
+        const f = first.ids[i]!;
+        const d = dob.ids[i]!;
+        if (f < 0 || d < 0) {
+          person[i] = -1;
+          continue;
+        }
+        const key = (f * last.count + last.ids[i]!) * dob.count + d;
+        let id = canon.get(key);
+        if (id === undefined) canon.set(key, (id = canon.size));
+        person[i] = id;
+      }
+      const idOf = (i: number) => {
+        const cid = roster.get('cid', i);
+        return cid.v?.ok ? cid.v.digits : cid.text.trim();
+      };
+      for (const g of groupsOf(person, canon.size)) {
         // Rows with the same ID are cid.duplicate's business; here only differing IDs count.
         if (new Set(g.map(idOf)).size < 2) continue;
-        for (const s of g) yield [s, otherRows(g, s, ctx)];
+        for (const i of g) yield [i, otherRows(roster, g, i, ctx)];
       }
     },
-  },
+  }),
 );
 
 const TYPO: Record<ThaiTypo, { th: string; en: string }> = {

@@ -1,18 +1,13 @@
 /** Prefix, gender, date of birth and age. */
-import { ageOn, compareYmd, formatBE, type Ymd } from '../dates';
-import type { Student } from '../student';
-import { arabicDigits, isBlankText } from '../text';
-import { ageOnCheckDate, defineRules, q } from './rule';
+import { ageOn, compareYmd, formatBE } from '../dates';
+import { arabicDigits } from '../text';
+import { ageOnCheckDate, defineRule, defineRules, q } from './rule';
 
 const GENDER_TH = { M: 'ชาย', F: 'หญิง' };
 const GENDER_EN = { M: 'male', F: 'female' };
 
-function dobOf(s: Student): Ymd | null {
-  return s.dob?.ok ? s.dob.date : null;
-}
-
 export const personRules = defineRules(
-  {
+  defineRule({
     id: 'prefix.missing',
     severity: 'error',
     field: 'prefix',
@@ -22,9 +17,10 @@ export const personRules = defineRules(
       th: 'ไม่มีคำนำหน้าชื่อ — ใส่ ด.ช. ด.ญ. นาย หรือ น.ส. ตามเพศและอายุ',
       en: 'Prefix is empty — enter ด.ช., ด.ญ., นาย or น.ส. by gender and age',
     }),
-    row: (s) => isBlankText(s.text.prefix ?? ''),
-  },
-  {
+    reads: ['prefix'],
+    check: ({ prefix }) => prefix.blank,
+  }),
+  defineRule({
     id: 'prefix.unknown',
     severity: 'warning',
     field: 'prefix',
@@ -37,9 +33,10 @@ export const personRules = defineRules(
       th: `ไม่รู้จักคำนำหน้า ${q(h.value)} — ใช้ เด็กชาย เด็กหญิง นาย นางสาว นาง หรือ สามเณร`,
       en: `Unknown prefix ${q(h.value)} — use เด็กชาย, เด็กหญิง, นาย, นางสาว, นาง or สามเณร`,
     }),
-    row: (s) => !isBlankText(s.text.prefix ?? '') && !s.prefix && { value: s.text.prefix },
-  },
-  {
+    reads: ['prefix'],
+    check: ({ prefix }) => !prefix.blank && !prefix.v && { value: prefix.text },
+  }),
+  defineRule({
     id: 'prefix.gender',
     severity: 'error',
     field: 'prefix',
@@ -49,12 +46,13 @@ export const personRules = defineRules(
       th: `คำนำหน้า ${q(h.value)} เป็นของเพศ${GENDER_TH[h.implied as 'M']} แต่ช่องเพศเป็น${GENDER_TH[h.gender as 'M']} — แก้ช่องใดช่องหนึ่งให้ถูก`,
       en: `Prefix ${q(h.value)} is ${GENDER_EN[h.implied as 'M']} but gender says ${GENDER_EN[h.gender as 'M']} — correct one of them`,
     }),
-    row: (s) =>
-      !!s.prefix?.gender &&
-      !!s.gender &&
-      s.prefix.gender !== s.gender && { value: s.text.prefix, implied: s.prefix.gender, gender: s.gender },
-  },
-  {
+    reads: ['prefix', 'gender'],
+    check: ({ prefix, gender }) =>
+      !!prefix.v?.gender &&
+      !!gender.v &&
+      prefix.v.gender !== gender.v && { value: prefix.text, implied: prefix.v.gender, gender: gender.v },
+  }),
+  defineRule({
     id: 'prefix.age',
     severity: 'warning',
     field: 'prefix',
@@ -67,24 +65,26 @@ export const personRules = defineRules(
       th: `อายุ ${h.age} ปี แต่ใช้คำนำหน้า ${q(h.value)} — ${h.band === 'child' ? 'อายุ 15 ปีขึ้นไปใช้ นาย/นางสาว' : 'อายุต่ำกว่า 15 ปีใช้ เด็กชาย/เด็กหญิง'}`,
       en: `Age ${h.age} with prefix ${q(h.value)} — ${h.band === 'child' ? '15 and over take นาย/นางสาว' : 'under 15 take เด็กชาย/เด็กหญิง'}`,
     }),
-    row: (s, ctx) => {
-      const a = ageOnCheckDate(s, ctx);
-      const band = s.prefix?.band;
+    reads: ['prefix', 'dob'],
+    check: ({ prefix, dob }, ctx) => {
+      const a = ageOnCheckDate(dob.v, ctx);
+      const band = prefix.v?.band;
       if (a === null || !band) return false;
       const wrong = (band === 'child' && a >= 15) || (band === 'adult' && a < 15);
-      return wrong && { value: s.text.prefix, age: a, band };
+      return wrong && { value: prefix.text, age: a, band };
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'gender.missing',
     severity: 'error',
     field: 'gender',
     needs: ['gender'],
     about: { th: 'ทุกแถวต้องระบุเพศ', en: 'Every row needs a gender' },
     say: () => ({ th: 'ไม่มีเพศ — ใส่ ชาย หรือ หญิง', en: 'Gender is empty — enter male or female' }),
-    row: (s) => isBlankText(s.text.gender ?? ''),
-  },
-  {
+    reads: ['gender'],
+    check: ({ gender }) => gender.blank,
+  }),
+  defineRule({
     id: 'gender.invalid',
     severity: 'error',
     field: 'gender',
@@ -94,9 +94,10 @@ export const personRules = defineRules(
       th: `ไม่รู้จักเพศ ${q(h.value)} — ใช้ ชาย หรือ หญิง`,
       en: `Unknown gender ${q(h.value)} — use male or female`,
     }),
-    row: (s) => !isBlankText(s.text.gender ?? '') && !s.gender && { value: s.text.gender },
-  },
-  {
+    reads: ['gender'],
+    check: ({ gender }) => !gender.blank && !gender.v && { value: gender.text },
+  }),
+  defineRule({
     id: 'dob.missing',
     severity: 'error',
     field: 'dob',
@@ -106,9 +107,10 @@ export const personRules = defineRules(
       th: 'ไม่มีวันเดือนปีเกิด — กรอกแบบ วว/ดด/ปปปป พ.ศ. เช่น 15/03/2555',
       en: 'Date of birth is empty — enter dd/mm/yyyy (BE), e.g. 15/03/2555',
     }),
-    row: (s) => isBlankText(s.text.dob ?? ''),
-  },
-  {
+    reads: ['dob'],
+    check: ({ dob }) => dob.blank,
+  }),
+  defineRule({
     id: 'dob.invalid',
     severity: 'error',
     field: 'dob',
@@ -121,9 +123,10 @@ export const personRules = defineRules(
       th: `วันเกิด ${q(h.value)} อ่านไม่ได้หรือไม่มีวันนี้จริง — ใช้รูปแบบ วว/ดด/ปปปป พ.ศ. เช่น 15/03/2555`,
       en: `Date of birth ${q(h.value)} cannot be read or does not exist — use dd/mm/yyyy (BE), e.g. 15/03/2555`,
     }),
-    row: (s) => s.dob?.ok === false && { value: s.text.dob },
-  },
-  {
+    reads: ['dob'],
+    check: ({ dob }) => dob.v?.ok === false && { value: dob.text },
+  }),
+  defineRule({
     id: 'dob.future',
     severity: 'error',
     field: 'dob',
@@ -133,12 +136,13 @@ export const personRules = defineRules(
       th: `วันเกิด ${h.date} อยู่หลังวันที่ตรวจ — ตรวจปี พ.ศ./ค.ศ.`,
       en: `Date of birth ${h.date} is after the check date — check the year (BE/CE)`,
     }),
-    row: (s, ctx) => {
-      const d = dobOf(s);
+    reads: ['dob'],
+    check: ({ dob }, ctx) => {
+      const d = dob.v?.ok ? dob.v.date : null;
       return !!d && compareYmd(d, ctx.dates.asOf) > 0 && { date: formatBE(d) };
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'dob.era',
     severity: 'warning',
     field: 'dob',
@@ -151,21 +155,23 @@ export const personRules = defineRules(
       th: `วันเกิด ${q(h.value)} ใช้ปี ${h.era === 'CE' ? 'ค.ศ.' : 'พ.ศ.'} ขณะที่แถวอื่นส่วนใหญ่ใช้ ${h.era === 'CE' ? 'พ.ศ.' : 'ค.ศ.'} — ใช้ พ.ศ. ให้เหมือนกันทั้งคอลัมน์`,
       en: `Date of birth ${q(h.value)} uses a ${h.era} year while most rows use ${h.era === 'CE' ? 'BE' : 'CE'} — use BE throughout`,
     }),
-    table: function* (students) {
+    table: function* (roster) {
       let be = 0;
       let ce = 0;
-      for (const s of students) {
-        if (s.dob?.ok && s.dob.era === 'BE') be++;
-        else if (s.dob?.ok && s.dob.era === 'CE') ce++;
+      for (let i = 0; i < roster.size; i++) {
+        const d = roster.get('dob', i).v;
+        if (d?.ok && d.era === 'BE') be++;
+        else if (d?.ok && d.era === 'CE') ce++;
       }
       if (be === ce) return;
       const minority = be > ce ? 'CE' : 'BE';
-      for (const s of students) {
-        if (s.dob?.ok && s.dob.era === minority) yield [s, { value: s.text.dob, era: minority }];
+      for (let i = 0; i < roster.size; i++) {
+        const dob = roster.get('dob', i);
+        if (dob.v?.ok && dob.v.era === minority) yield [i, { value: dob.text, era: minority }];
       }
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'age.implausible',
     severity: 'error',
     field: 'dob',
@@ -175,12 +181,13 @@ export const personRules = defineRules(
       th: `อายุ ${h.age} ปี ณ วันที่ตรวจ ไม่น่าเป็นไปได้ — ตรวจปีเกิด (พ.ศ. หรือ ค.ศ.)`,
       en: `Age ${h.age} on the check date is implausible — check the birth year (BE or CE)`,
     }),
-    row: (s, ctx) => {
-      const a = ageOnCheckDate(s, ctx);
+    reads: ['dob'],
+    check: ({ dob }, ctx) => {
+      const a = ageOnCheckDate(dob.v, ctx);
       return a !== null && (a < 2 || a > 25) && { age: a };
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'age.mismatch',
     severity: 'warning',
     field: 'age',
@@ -190,13 +197,14 @@ export const personRules = defineRules(
       th: `อายุที่กรอก ${q(h.value)} ปี แต่คำนวณจากวันเกิดได้ ${h.age} ปี — ตรวจวันเกิดหรืออายุ`,
       en: `Age says ${q(h.value)} but the date of birth gives ${h.age} — check one of them`,
     }),
-    row: (s, ctx) => {
-      const a = ageOnCheckDate(s, ctx);
-      const written = Number.parseFloat(arabicDigits(s.text.age ?? ''));
-      return a !== null && Number.isFinite(written) && Math.abs(written - a) > 1 && { value: s.text.age, age: a };
+    reads: ['age', 'dob'],
+    check: ({ age, dob }, ctx) => {
+      const a = ageOnCheckDate(dob.v, ctx);
+      const written = Number.parseFloat(arabicDigits(age.text));
+      return a !== null && Number.isFinite(written) && Math.abs(written - a) > 1 && { value: age.text, age: a };
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'age.grade',
     severity: 'warning',
     field: 'dob',
@@ -209,14 +217,15 @@ export const personRules = defineRules(
       th: `อายุ ${h.age} ปี (ณ 16 พ.ค.) แต่เรียนชั้น ${h.grade} ซึ่งควรอายุราว ${h.expected} ปี — ตรวจวันเกิดหรือชั้น`,
       en: `Age ${h.age} (on 16 May) in ${h.grade}, where about ${h.expected} is expected — check the birth date or grade`,
     }),
-    row: (s, ctx) => {
-      const d = dobOf(s);
-      const g = s.grade;
-      const now = ageOnCheckDate(s, ctx);
+    reads: ['dob', 'grade'],
+    check: ({ dob, grade }, ctx) => {
+      const d = dob.v?.ok ? dob.v.date : null;
+      const g = grade.v;
+      const now = ageOnCheckDate(dob.v, ctx);
       // An impossible age is age.implausible's finding; one per cause.
       if (!d || !g || now === null || now < 2 || now > 25) return false;
       const a = ageOn(d, ctx.dates.yearStart);
       return (a < g.expectedAge - 1 || a > g.expectedAge + 3) && { age: a, grade: g.label, expected: g.expectedAge };
     },
-  },
+  }),
 );

@@ -1,8 +1,12 @@
-/** What a rule is: an ID, a severity, a field, its messages and one kind of check. */
-import { ageOn, compareYmd } from '../dates';
+/**
+ * What a rule is: an ID, a severity, a field, its messages and one kind of check, declared as data the
+ * engine compiles. A row rule names the fields it reads and is a pure function of their derived
+ * values, so the engine runs it once per distinct combination of those values, not once per row.
+ */
+import type { FieldValue } from '../analysis';
+import { ageOn, compareYmd, type DateParse } from '../dates';
 import type { CheckDates } from '../settings';
 import type { HeaderMap } from '../headers';
-import type { Student } from '../student';
 import type { FieldKey, Msg, Severity } from '../types';
 
 /** One firing of a rule: which field (when the rule covers several), the value, message parameters. */
@@ -15,7 +19,7 @@ export interface Ctx {
   dates: CheckDates;
   /** The field has a column (prefix and names also when a fullName column is split). */
   has(field: FieldKey): boolean;
-  /** Names of the sheets checked together, by index (Student.sheet). */
+  /** Names of the sheets checked together, by index. */
   sheetNames: readonly string[];
   /** Cells of this sheet whose bytes were not valid in the file's encoding (0-based). */
   damaged: ReadonlyArray<{ row: number; col: number }>;
@@ -23,7 +27,25 @@ export interface Ctx {
 
 export type RowResult = Hit | Hit[] | boolean | null | undefined;
 
-export interface RuleDef {
+/** The values a row rule reads, by field. */
+export type View<P extends readonly FieldKey[]> = { readonly [K in P[number]]: FieldValue<K> };
+
+/** Students of one sheet or of every sheet checked together, for rules over the whole table. */
+export interface Roster {
+  readonly size: number;
+  /** Index of the student's sheet. */
+  sheet(i: number): number;
+  /** 1-based sheet row. */
+  row(i: number): number;
+  get<F extends FieldKey>(field: F, i: number): FieldValue<F>;
+  /**
+   * A number per student for a key of a field's value (-1 for null): equal keys, equal numbers; the key
+   * is made once per distinct value. `count` is how many numbers were given.
+   */
+  ids<F extends FieldKey>(field: F, keyOf: (v: FieldValue<F>) => string | null): { ids: Int32Array; count: number };
+}
+
+export interface RuleDef<P extends readonly FieldKey[] = readonly FieldKey[]> {
   id: string;
   severity: Severity;
   /** The field whose cell is marked; null for findings about the whole sheet. */
@@ -34,14 +56,22 @@ export interface RuleDef {
   about: Msg;
   /** The message of one finding. */
   say(hit: Hit): Msg;
-  row?(s: Student, ctx: Ctx): RowResult;
+  /** The fields a row rule reads (absent ones read as blank, status as present). */
+  reads?: P;
+  /** A row rule: a pure function of the values it reads. */
+  check?(v: View<P>, ctx: Ctx): RowResult;
   /** Over the students of one sheet, or of every sheet checked together with `scope: 'workbook'`. */
-  table?(students: readonly Student[], ctx: Ctx): Iterable<[Student, Hit]>;
+  table?(roster: Roster, ctx: Ctx): Iterable<[number, Hit]>;
   /** Duplicates are the same school's duplicates across the sheets of a workbook. */
   scope?: 'sheet' | 'workbook';
   sheet?(map: HeaderMap | null, ctx: Ctx): Hit[];
   /** Findings about the whole roster (every sheet checked together), reported once. */
-  roster?(students: readonly Student[], ctx: Ctx): Hit[];
+  roster?(roster: Roster, ctx: Ctx): Hit[];
+}
+
+/** A rule whose `check` sees exactly the fields it `reads`, typed. */
+export function defineRule<const P extends readonly FieldKey[]>(rule: RuleDef<P>): RuleDef {
+  return rule as unknown as RuleDef;
 }
 
 export function defineRules(...rules: RuleDef[]): RuleDef[] {
@@ -49,9 +79,9 @@ export function defineRules(...rules: RuleDef[]): RuleDef[] {
 }
 
 /** Whole years on the check date, or null without a usable, past date of birth. */
-export function ageOnCheckDate(s: Student, ctx: Ctx): number | null {
-  if (!s.dob?.ok || compareYmd(s.dob.date, ctx.dates.asOf) > 0) return null;
-  return ageOn(s.dob.date, ctx.dates.asOf);
+export function ageOnCheckDate(dob: DateParse | null, ctx: Ctx): number | null {
+  if (!dob?.ok || compareYmd(dob.date, ctx.dates.asOf) > 0) return null;
+  return ageOn(dob.date, ctx.dates.asOf);
 }
 
 /** «value» quoted for messages; empty shows as a dash. */

@@ -1,8 +1,8 @@
 /** Grade, room, weight and height. */
 
-import type { Student } from '../student';
-import { arabicDigits, isBlankText } from '../text';
-import { ageOnCheckDate, defineRules, q } from './rule';
+import { isPresent, type FieldValue } from '../analysis';
+import { arabicDigits } from '../text';
+import { ageOnCheckDate, defineRule, defineRules, q } from './rule';
 
 export const WEIGHT_RANGE = [8, 150] as const;
 export const HEIGHT_RANGE = [60, 210] as const;
@@ -43,9 +43,9 @@ function swapped(w: number, h: number): boolean {
   return w > h && inRange(h, WEIGHT_RANGE) && inRange(w, HEIGHT_RANGE);
 }
 
-function body(s: Student) {
-  const w = s.weight;
-  const h = s.height;
+function body(weight: FieldValue<'weight'>, height: FieldValue<'height'>) {
+  const w = weight.v;
+  const h = height.v;
   return { w, h, swapped: w > 0 && h > 0 && swapped(w, h) };
 }
 
@@ -60,16 +60,17 @@ const WEIGHT_GRAMS = 1000;
 const HEIGHT_METRES = [0.5, 2.5] as const;
 
 export const schoolRules = defineRules(
-  {
+  defineRule({
     id: 'grade.missing',
     severity: 'error',
     field: 'grade',
     needs: ['grade'],
     about: { th: 'ทุกแถวต้องมีชั้นเรียน', en: 'Every row needs a grade' },
     say: () => ({ th: 'ไม่มีชั้นเรียน — ใส่ เช่น ป.1 หรือ ม.3', en: 'Grade is empty — enter e.g. ป.1 or ม.3' }),
-    row: (s) => isBlankText(s.text.grade ?? ''),
-  },
-  {
+    reads: ['grade'],
+    check: ({ grade }) => grade.blank,
+  }),
+  defineRule({
     id: 'grade.invalid',
     severity: 'error',
     field: 'grade',
@@ -82,9 +83,10 @@ export const schoolRules = defineRules(
       th: `ไม่รู้จักชั้น ${q(h.value)} — ใช้ อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 หรือ ปวช.1–ปวช.3`,
       en: `Unknown grade ${q(h.value)} — use อ.1–อ.3, ป.1–ป.6, ม.1–ม.6 or ปวช.1–ปวช.3 (K1–K3, P1–P6, M1–M6, Voc 1–3)`,
     }),
-    row: (s) => !isBlankText(s.text.grade ?? '') && !s.grade && { value: s.text.grade },
-  },
-  {
+    reads: ['grade'],
+    check: ({ grade }) => !grade.blank && !grade.v && { value: grade.text },
+  }),
+  defineRule({
     id: 'grade.top-empty',
     severity: 'warning',
     field: null,
@@ -97,9 +99,12 @@ export const schoolRules = defineRules(
       th: `มีนักเรียนชั้น ${h.below} แต่ไม่มีชั้น ${h.value} เลย — ตรวจว่านักเรียน ${h.value} ไม่ได้ถูกย้ายออกหรือจบการศึกษาก่อนเวลา`,
       en: `There are students in ${h.below} but none in ${h.value} — check that ${h.value} students were not moved out or graduated early`,
     }),
-    roster: (students) => {
+    roster: (roster) => {
       const grades = new Set<string>();
-      for (const s of students) if (s.present && s.grade) grades.add(s.grade.label);
+      for (let i = 0; i < roster.size; i++) {
+        const g = roster.get('grade', i).v;
+        if (g && isPresent(roster.get('status', i))) grades.add(g.label);
+      }
       // A roster of one class (one sheet per class, checked alone) says nothing about the school.
       if (grades.size < 2) return [];
       return TOP_GRADES.filter(([below, top]) => grades.has(below) && !grades.has(top)).map(([below, top]) => ({
@@ -107,8 +112,8 @@ export const schoolRules = defineRules(
         value: top,
       }));
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'room.invalid',
     severity: 'warning',
     field: 'room',
@@ -118,14 +123,15 @@ export const schoolRules = defineRules(
       th: `ห้อง ${q(h.value)} ไม่ใช่เลข 1–99 — ใส่เฉพาะหมายเลขห้อง`,
       en: `Room ${q(h.value)} is not a number 1–99 — enter the room number only`,
     }),
-    row: (s) => {
-      const t = s.text.room ?? '';
-      if (isBlankText(t)) return false;
+    reads: ['room'],
+    check: ({ room }) => {
+      const t = room.text;
+      if (room.blank) return false;
       const n = Number(arabicDigits(t).trim());
       return !(Number.isInteger(n) && n >= 1 && n <= 99) && { value: t };
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'weight.missing',
     severity: 'error',
     field: 'weight',
@@ -138,13 +144,14 @@ export const schoolRules = defineRules(
       th: `${h.value ? `น้ำหนัก ${q(h.value)} ไม่ใช่ตัวเลข` : 'ไม่มีน้ำหนัก'} — ชั่งและกรอกเป็นกิโลกรัม`,
       en: `${h.value ? `Weight ${q(h.value)} is not a number` : 'No weight'} — weigh and enter kilograms`,
     }),
-    row: (s) => {
-      if (!s.present) return false;
-      const w = s.weight;
-      return (w === 0 || Number.isNaN(w)) && { value: Number.isNaN(w) ? s.text.weight : '' };
+    reads: ['weight', 'status'],
+    check: ({ weight, status }) => {
+      if (!isPresent(status)) return false;
+      const w = weight.v;
+      return (w === 0 || Number.isNaN(w)) && { value: Number.isNaN(w) ? weight.text : '' };
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'height.missing',
     severity: 'error',
     field: 'height',
@@ -157,13 +164,14 @@ export const schoolRules = defineRules(
       th: `${h.value ? `ส่วนสูง ${q(h.value)} ไม่ใช่ตัวเลข` : 'ไม่มีส่วนสูง'} — วัดและกรอกเป็นเซนติเมตร`,
       en: `${h.value ? `Height ${q(h.value)} is not a number` : 'No height'} — measure and enter centimetres`,
     }),
-    row: (s) => {
-      if (!s.present) return false;
-      const h = s.height;
-      return (h === 0 || Number.isNaN(h)) && { value: Number.isNaN(h) ? s.text.height : '' };
+    reads: ['height', 'status'],
+    check: ({ height, status }) => {
+      if (!isPresent(status)) return false;
+      const h = height.v;
+      return (h === 0 || Number.isNaN(h)) && { value: Number.isNaN(h) ? height.text : '' };
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'weight.range',
     severity: 'warning',
     field: 'weight',
@@ -176,16 +184,17 @@ export const schoolRules = defineRules(
       th: `น้ำหนัก ${h.value} กก. ${h.age ? `ไม่น่าเป็นไปได้สำหรับอายุ ${h.age} ปี` : 'อยู่นอกช่วง 8–150 กก.'} — ชั่งใหม่หรือตรวจการพิมพ์`,
       en: `Weight ${h.value} kg ${h.age ? `is implausible at age ${h.age}` : 'is outside 8–150 kg'} — re-weigh or check the typing`,
     }),
-    row: (s, ctx) => {
-      const { w, swapped } = body(s);
+    reads: ['weight', 'height', 'dob'],
+    check: ({ weight, height, dob }, ctx) => {
+      const { w, swapped } = body(weight, height);
       if (!(w > 0) || w > WEIGHT_GRAMS || swapped) return false;
       if (!inRange(w, WEIGHT_RANGE)) return { value: String(w) };
-      const age = ageOnCheckDate(s, ctx);
+      const age = ageOnCheckDate(dob.v, ctx);
       const b = band(age);
       return !!b && !inRange(w, [b[0], b[1]]) && { value: String(w), age: age! };
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'height.range',
     severity: 'warning',
     field: 'height',
@@ -198,16 +207,17 @@ export const schoolRules = defineRules(
       th: `ส่วนสูง ${h.value} ซม. ${h.age ? `ไม่น่าเป็นไปได้สำหรับอายุ ${h.age} ปี` : 'อยู่นอกช่วง 60–210 ซม.'} — วัดใหม่หรือตรวจการพิมพ์`,
       en: `Height ${h.value} cm ${h.age ? `is implausible at age ${h.age}` : 'is outside 60–210 cm'} — re-measure or check the typing`,
     }),
-    row: (s, ctx) => {
-      const { h, swapped } = body(s);
+    reads: ['weight', 'height', 'dob'],
+    check: ({ weight, height, dob }, ctx) => {
+      const { h, swapped } = body(weight, height);
       if (!(h > 0) || inRange(h, HEIGHT_METRES) || swapped) return false;
       if (!inRange(h, HEIGHT_RANGE)) return { value: String(h) };
-      const age = ageOnCheckDate(s, ctx);
+      const age = ageOnCheckDate(dob.v, ctx);
       const b = band(age);
       return !!b && !inRange(h, [b[2], b[3]]) && { value: String(h), age: age! };
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'weight.unit',
     severity: 'warning',
     field: 'weight',
@@ -217,9 +227,10 @@ export const schoolRules = defineRules(
       th: `น้ำหนัก ${q(h.value)} ดูเหมือนเป็นกรัม — กรอกเป็นกิโลกรัม (เช่น 25.5)`,
       en: `Weight ${q(h.value)} looks like grams — enter kilograms (e.g. 25.5)`,
     }),
-    row: (s) => body(s).w > WEIGHT_GRAMS && { value: s.text.weight },
-  },
-  {
+    reads: ['weight'],
+    check: ({ weight }) => weight.v > WEIGHT_GRAMS && { value: weight.text },
+  }),
+  defineRule({
     id: 'height.unit',
     severity: 'warning',
     field: 'height',
@@ -229,9 +240,10 @@ export const schoolRules = defineRules(
       th: `ส่วนสูง ${q(h.value)} ดูเหมือนเป็นเมตร — กรอกเป็นเซนติเมตร (เช่น 135)`,
       en: `Height ${q(h.value)} looks like metres — enter centimetres (e.g. 135)`,
     }),
-    row: (s) => inRange(body(s).h, HEIGHT_METRES) && { value: s.text.height },
-  },
-  {
+    reads: ['height'],
+    check: ({ height }) => inRange(height.v, HEIGHT_METRES) && { value: height.text },
+  }),
+  defineRule({
     id: 'body.swapped',
     severity: 'warning',
     field: 'weight',
@@ -241,9 +253,10 @@ export const schoolRules = defineRules(
       th: `น้ำหนัก ${h.w} และส่วนสูง ${h.h} น่าจะสลับช่องกัน — ตรวจและสลับให้ถูก`,
       en: `Weight ${h.w} and height ${h.h} look swapped — check and swap them`,
     }),
-    row: (s) => {
-      const b = body(s);
+    reads: ['weight', 'height'],
+    check: ({ weight, height }) => {
+      const b = body(weight, height);
       return b.swapped && { w: b.w, h: b.h };
     },
-  },
+  }),
 );

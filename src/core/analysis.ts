@@ -1,0 +1,210 @@
+/**
+ * A sheet read once into columns: the header map, the students' rows, and for every field a
+ * dictionary-encoded column (a code per student, and each distinct value derived once: parsed ID,
+ * date, prefix, grade, status …). Validation, the exam-takers table and the correction form all read
+ * this one analysis; a roster repeats the same few values thousands of times, so work tracks the
+ * number of distinct values, not rows × rules.
+ */
+import { parseDateCell, type DateParse } from './dates';
+import { cellText, mapHeaders, type HeaderMap } from './headers';
+import { measure } from './student';
+import { isBlankText } from './text';
+import { parseCid, type CidParse } from './thai-id';
+import {
+  gradeOfSheetName,
+  gradeOfTitle,
+  lookupGender,
+  lookupPrefix,
+  parseExam,
+  parseGrade,
+  parseStatus,
+  splitFullName,
+  type Exam,
+  type Gender,
+  type Grade,
+  type Prefix,
+  type Status,
+} from './vocab';
+import { FIELD_KEYS, type Cell, type FieldKey, type GradeSource } from './types';
+
+/** What each field's text becomes once parsed; fields without a parser carry null. */
+export interface Derived {
+  cid: CidParse | null;
+  prefix: Prefix | null;
+  gender: Gender | null;
+  dob: DateParse | null;
+  grade: Grade | null;
+  /** kg and cm; 0 when not recorded, NaN when not a number. */
+  weight: number;
+  height: number;
+  status: Status;
+  exam: Exam;
+}
+export type DerivedOf<F extends FieldKey> = F extends keyof Derived ? Derived[F] : null;
+
+/** One distinct value of a field, derived once. */
+export interface FieldValue<F extends FieldKey = FieldKey> {
+  /** The cell's text ('' when blank or when the sheet has no such column). */
+  text: string;
+  /** The cell as read: number, Date, string … (undefined when the sheet has no such column). */
+  raw: Cell;
+  blank: boolean;
+  /** The sheet has this field (its own column, a part of a full name, or a grade the sheet names). */
+  has: boolean;
+  v: DerivedOf<F>;
+}
+
+/** A field's column: a code per student into the distinct values. */
+export interface Column<F extends FieldKey = FieldKey> {
+  /** The sheet has this field: its own column, a part of a full name, or the grade the sheet names. */
+  has: boolean;
+  codes: Int32Array;
+  values: FieldValue<F>[];
+}
+
+export interface SheetData {
+  index: number;
+  name: string;
+  values: readonly (readonly Cell[])[];
+  map: HeaderMap;
+  /** 0-based sheet row of each student (blank rows are not students). */
+  rows: Int32Array;
+  columns: { [F in FieldKey]: Column<F> };
+  gradeFrom: GradeSource;
+}
+
+function derive(field: FieldKey, text: string, raw: Cell, blank: boolean): unknown {
+  switch (field) {
+    case 'cid':
+      return parseCid(text);
+    case 'prefix':
+      return text ? lookupPrefix(text) : null;
+    case 'gender':
+      return text ? lookupGender(text) : null;
+    case 'dob':
+      return blank ? null : parseDateCell(raw);
+    case 'grade':
+      return text ? parseGrade(text) : null;
+    case 'weight':
+    case 'height':
+      return measure(text);
+    case 'status':
+      return parseStatus(text);
+    case 'exam':
+      return parseExam(text);
+    default:
+      return null;
+  }
+}
+
+function valueOf<F extends FieldKey>(field: F, raw: Cell, text = cellText(raw)): FieldValue<F> {
+  const blank = isBlankText(text);
+  return { text, raw, blank, has: true, v: derive(field, text, raw, blank) as DerivedOf<F> };
+}
+
+/** A field the sheet does not have: status reads as present, the exam as blank, the rest as nothing. */
+function absentValue<F extends FieldKey>(field: F): FieldValue<F> {
+  const v =
+    field === 'status' ? 'present' : field === 'exam' ? 'blank' : field === 'weight' || field === 'height' ? 0 : null;
+  return { text: '', raw: undefined, blank: true, has: false, v: v as DerivedOf<F> };
+}
+
+/** Dictionary-encodes one sheet column over the data rows: numbers, texts and dates keep their type. */
+function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: number, col: number) {
+  const n = Math.max(0, values.length - from);
+  const codes = new Int32Array(n);
+  const dict = new Map<unknown, number>();
+  const dates = new Map<number, number>();
+  const distinct: FieldValue[] = [];
+  for (let i = 0; i < n; i++) {
+    let raw = values[from + i]?.[col];
+    if (raw === null || raw === undefined) raw = '';
+    const isDateCell = typeof raw === 'object';
+    const key = isDateCell ? (raw as Date).getTime() : raw;
+    const map = isDateCell ? dates : dict;
+    let code = map.get(key);
+    if (code === undefined) {
+      code = distinct.length;
+      distinct.push(valueOf(field, raw));
+      map.set(key, code);
+    }
+    codes[i] = code;
+  }
+  return { codes, distinct };
+}
+
+/** The class a sheet without a grade column names: a title line above the header, or the sheet's name. */
+function sheetGrade(name: string, values: readonly (readonly Cell[])[], map: HeaderMap) {
+  if (map.columns.grade !== undefined) return null;
+  const lines = values.slice(0, map.headerIndex).flatMap((r) => r.map(cellText));
+  const title = gradeOfTitle(lines);
+  if (title) return { grade: title, from: 'title' as const };
+  const named = gradeOfSheetName(name);
+  return named ? { grade: named, from: 'sheet-name' as const } : null;
+}
+
+const NAME_PARTS = ['prefix', 'firstName', 'lastName'] as const;
+
+/** Reads a sheet into columns; null when it has no recognisable header. */
+export function analyseSheet(
+  index: number,
+  name: string,
+  values: readonly (readonly Cell[])[],
+  headerRow?: number,
+): SheetData | null {
+  const map = mapHeaders(values, headerRow || undefined);
+  if (!map) return null;
+  const from = map.headerIndex + 1;
+  const mapped = Object.entries(map.columns) as Array<[FieldKey, number]>;
+  const encoded = new Map(mapped.map(([field, col]) => [field, encode(field, values, from, col)]));
+
+  // A row is a student when any mapped cell holds something.
+  const n = Math.max(0, values.length - from);
+  const keep: number[] = [];
+  const lists = [...encoded.values()];
+  for (let i = 0; i < n; i++) {
+    for (const e of lists) {
+      if (!e.distinct[e.codes[i]!]!.blank) {
+        keep.push(i);
+        break;
+      }
+    }
+  }
+  const rows = Int32Array.from(keep, (i) => i + from);
+  const pick = (codes: Int32Array) => (keep.length === n ? codes : Int32Array.from(keep, (i) => codes[i]!));
+  const zero = new Int32Array(keep.length);
+
+  const columns = {} as { [F in FieldKey]: Column<F> };
+  const set = <F extends FieldKey>(f: F, c: Column<F>) => ((columns as Record<FieldKey, Column>)[f] = c as Column);
+  for (const f of FIELD_KEYS) {
+    const e = encoded.get(f);
+    set(
+      f,
+      e
+        ? { has: true, codes: pick(e.codes), values: e.distinct as FieldValue<typeof f>[] }
+        : { has: false, codes: zero, values: [absentValue(f)] },
+    );
+  }
+  // A full-name column stands for the prefix and name columns the sheet lacks.
+  const full = encoded.get('fullName');
+  if (full) {
+    const parts = full.distinct.map((v) => splitFullName(v.text));
+    for (const part of NAME_PARTS) {
+      if (encoded.has(part)) continue;
+      set(part, { has: true, codes: columns.fullName.codes, values: parts.map((p) => valueOf(part, p[part])) });
+    }
+  }
+  const fromSheet = sheetGrade(name, values, map);
+  if (fromSheet) {
+    const g = fromSheet.grade;
+    set('grade', { has: true, codes: zero, values: [{ text: g.label, raw: g.label, blank: false, has: true, v: g }] });
+  }
+  const gradeFrom: GradeSource = fromSheet?.from ?? (map.columns.grade !== undefined ? 'column' : null);
+  return { index, name, values, map, rows, columns, gradeFrom };
+}
+
+/** Present = on the roster this year: present, joined, or an unrecognised status (or no status column). */
+export function isPresent(status: FieldValue<'status'>): boolean {
+  const s = status.v;
+  return s === 'present' || s === 'joined' || s === 'other';
+}

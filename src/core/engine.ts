@@ -1,0 +1,148 @@
+/**
+ * Runs compiled rules over sheets read into columns. Row rules that read the same fields form one
+ * group; a group is evaluated once per distinct combination of its fields' codes, and every row with
+ * that combination reuses the result. Cost tracks distinct values and findings, not rows × rules.
+ */
+import type { Column, FieldValue, SheetData } from './analysis';
+import type { Ctx, Hit, Roster, RowResult, RuleDef } from './rules/rule';
+import type { FieldKey } from './types';
+
+/** A rule's hits on one student. */
+export type Fired = [rule: RuleDef, hits: Hit[]];
+
+function hitsOf(r: RowResult): Hit[] | null {
+  if (!r) return null;
+  if (r === true) return [{}];
+  if (Array.isArray(r)) return r.length ? r : null;
+  return [r];
+}
+
+interface Group {
+  fields: FieldKey[];
+  rules: RuleDef[];
+}
+
+/** Row rules grouped by the fields they read, in first-rule order. */
+export function groupRules(rules: readonly RuleDef[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const rule of rules) {
+    if (!rule.check) continue;
+    const fields = [...(rule.reads ?? [])].sort();
+    const key = fields.join('|');
+    const g = groups.get(key);
+    if (g) g.rules.push(rule);
+    else groups.set(key, { fields, rules: [rule] });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Every row rule of `groups` on every student of the sheet; `fired(student, results)` receives each
+ * student's non-empty results in group order (results are shared between students: never mutate them).
+ */
+export function runRowRules(
+  sheet: SheetData,
+  groups: readonly Group[],
+  ctx: Ctx,
+  fired: (student: number, results: readonly Fired[]) => void,
+): void {
+  const n = sheet.rows.length;
+  for (const g of groups) {
+    const cols = g.fields.map((f) => sheet.columns[f] as Column);
+    const codes = cols.map((c) => c.codes);
+    const sizes = cols.map((c) => c.values.length);
+    const view: Record<string, FieldValue> = {};
+    const evaluate = (i: number): Fired[] | null => {
+      for (let k = 0; k < cols.length; k++) view[g.fields[k]!] = cols[k]!.values[codes[k]![i]!]!;
+      let out: Fired[] | null = null;
+      for (const rule of g.rules) {
+        const hits = hitsOf(rule.check!(view as never, ctx));
+        if (hits) (out ??= []).push([rule, hits]);
+      }
+      return out;
+    };
+    const space = sizes.reduce((a, b) => a * b, 1);
+    if (Math.max(...sizes) * 2 > n || space >= 2 ** 52) {
+      // A column of mostly distinct values (IDs, student numbers): nothing to share, so no memory.
+      for (let i = 0; i < n; i++) {
+        const r = evaluate(i);
+        if (r) fired(i, r);
+      }
+      continue;
+    }
+    // A mixed-radix number names each combination of codes: no string and no object per row.
+    const memo = new Map<number, Fired[] | null>();
+    for (let i = 0; i < n; i++) {
+      let key = 0;
+      for (let k = 0; k < codes.length; k++) key = key * sizes[k]! + codes[k]![i]!;
+      let r = memo.get(key);
+      if (r === undefined) {
+        r = evaluate(i);
+        memo.set(key, r);
+      }
+      if (r) fired(i, r);
+    }
+  }
+}
+
+/** The students of several sheets as one table: index i runs over the sheets in order. */
+export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: number): [SheetData, number] } {
+  const ids = <F extends FieldKey>(field: F, keyOf: (v: FieldValue<F>) => string | null) => {
+    const out = new Int32Array(size);
+    const canon = new Map<string, number>();
+    let at = 0;
+    for (const s of sheets) {
+      const c = s.columns[field];
+      // Each distinct value's key is made once; equal keys get one number.
+      const byCode = c.values.map((v) => {
+        const k = keyOf(v);
+        if (k === null) return -1;
+        let id = canon.get(k);
+        if (id === undefined) canon.set(k, (id = canon.size));
+        return id;
+      });
+      for (let j = 0; j < c.codes.length; j++) out[at++] = byCode[c.codes[j]!]!;
+    }
+    return { ids: out, count: canon.size };
+  };
+  const starts: number[] = [];
+  let size = 0;
+  for (const s of sheets) {
+    starts.push(size);
+    size += s.rows.length;
+  }
+  const locate = (i: number): [SheetData, number] => {
+    let k = sheets.length - 1;
+    while (k > 0 && starts[k]! > i) k--;
+    return [sheets[k]!, i - starts[k]!];
+  };
+  if (sheets.length === 1) {
+    const s = sheets[0]!;
+    return {
+      size,
+      ids,
+      locate: (i) => [s, i],
+      sheet: () => s.index,
+      row: (i) => s.rows[i]! + 1,
+      get: (field, i) => {
+        const c = s.columns[field];
+        return c.values[c.codes[i]!]!;
+      },
+    };
+  }
+  return {
+    size,
+    ids,
+    locate,
+    sheet: (i) => locate(i)[0].index,
+    row: (i) => {
+      const [s, j] = locate(i);
+      return s.rows[j]! + 1;
+    },
+    get: (field, i) => {
+      const [s, j] = locate(i);
+      const c = s.columns[field];
+      return c.values[c.codes[j]!]!;
+    },
+  };
+}

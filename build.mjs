@@ -75,19 +75,26 @@ async function buildSidebar() {
 }
 
 async function buildNode() {
-  const entries = { 'dmc-check': 'src/cli/bin.ts', playground: 'src/playground/main.ts' };
-  await esbuild.build({
-    entryPoints: entries,
+  const common = {
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
-    outdir: 'build',
     outExtension: { '.js': '.mjs' },
+    outdir: 'build',
     sourcemap: true,
     charset: 'utf8',
+  };
+  // The command carries its dependencies in one file: no module graph to resolve at start-up. CommonJS
+  // dependencies (papaparse) get a require for Node's own modules.
+  await esbuild.build({
+    ...common,
+    entryPoints: { 'dmc-check': 'src/cli/bin.ts' },
+    alias,
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
+  // The playground is a developer tool: it loads gas-local and friends from node_modules.
+  await esbuild.build({ ...common, entryPoints: { playground: 'src/playground/main.ts' }, packages: 'external' });
 }
 
 /** The playground's grid script, for the browser. */

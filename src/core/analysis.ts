@@ -7,8 +7,7 @@
  */
 import { parseDateCell, type DateParse } from './dates';
 import { cellText, mapHeaders, type HeaderMap } from './headers';
-import { measure } from './student';
-import { isBlankText } from './text';
+import { arabicDigits, isBlankText } from './text';
 import { parseCid, type CidParse } from './thai-id';
 import {
   gradeOfSheetName,
@@ -71,6 +70,19 @@ export interface SheetData {
   rows: Int32Array;
   columns: { [F in FieldKey]: Column<F> };
   gradeFrom: GradeSource;
+}
+
+/** Weight and height as rosters write them. */
+/** "45.5", "๔๕", "45 กก.", "45,5" → 45.5; blank, "0" and "-" → 0 (DMC's "not recorded"); junk → NaN. */
+export function measure(text: string | undefined): number {
+  if (text === undefined || isBlankText(text)) return 0;
+  const n = Number(text);
+  if (text.length < 8 && Number.isFinite(n) && n >= 0) return n;
+  const t = arabicDigits(text)
+    .trim()
+    .replace(/\s*(?:kg|กก\.?|กิโลกรัม|cm|ซม\.?|เซนติเมตร|m|ม\.)$/i, '')
+    .replace(/^(\d+),(\d+)$/, '$1.$2');
+  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
 }
 
 function derive(field: FieldKey, text: string, raw: Cell, blank: boolean): unknown {

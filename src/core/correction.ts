@@ -3,13 +3,13 @@
  * what the user typed carried over on refresh, and the checks a new ID must pass before export.
  */
 import { currentRound, describeRound } from './calendar';
-import { formatBE, parseDateCell, type Ymd } from './dates';
-import { cellText, headerKey, mapHeaders } from './headers';
+import { analyseSheet, type SheetData } from './analysis';
+import { formatBE, type Ymd } from './dates';
+import { headerKey } from './headers';
 import type { Settings } from './settings';
-import { readStudent } from './student';
 import { nameKey } from './text';
 import { CID_REASON, compact, parseCid } from './thai-id';
-import type { Cell, Msg, Report } from './types';
+import type { Cell, FieldKey, Msg, Report } from './types';
 import { writeXlsx, type XlsxCell } from './xlsx';
 
 export const FORM_FIELDS = [
@@ -107,10 +107,17 @@ export function formKey(v: Pick<FormValues, 'oldCid' | 'firstName' | 'lastName'>
   return `${compact(v.oldCid)}|${nameKey(v.firstName)}|${nameKey(v.lastName)}`;
 }
 
-/** Rows for every student with an ID finding of the form's kinds. */
-export function correctionRows(values: readonly (readonly Cell[])[], report: Report, settings: Settings): FormRow[] {
-  const map = mapHeaders(values, settings.headerRow || undefined);
-  if (!map) return [];
+/** A roster as the form reads it: the sheet's analysis, or its values (analysed here). */
+export type RosterSource = SheetData | readonly (readonly Cell[])[];
+
+function sheetOf(source: RosterSource, settings: Settings): SheetData | null {
+  return Array.isArray(source) ? analyseSheet(0, '', source, settings.headerRow) : (source as SheetData);
+}
+
+/** Rows for every student with an ID finding of the form's kinds, read from the check's analysis. */
+export function correctionRows(source: RosterSource, report: Report, settings: Settings): FormRow[] {
+  const sheet = sheetOf(source, settings);
+  if (!sheet) return [];
   const reasons = new Map<number, string[]>();
   for (const f of report.findings) {
     const reason = CORRECTION_REASONS[f.rule];
@@ -119,13 +126,16 @@ export function correctionRows(values: readonly (readonly Cell[])[], report: Rep
     if (!list.includes(reason.th)) list.push(reason.th);
     reasons.set(f.row, list);
   }
+  const studentAt = new Map(Array.from(sheet.rows, (r, i) => [r + 1, i]));
   const rows: FormRow[] = [];
   for (const [row, why] of [...reasons].sort((a, b) => a[0] - b[0])) {
-    const s = readStudent(values[row - 1] ?? [], row - 1, map);
-    if (!s) continue;
-    const t = s.text;
-    const oldCid = (t.cid ?? '').trim();
-    const dob = map.columns.dob === undefined ? null : parseDateCell(s.cells[map.columns.dob]);
+    const i = studentAt.get(row);
+    if (i === undefined) continue;
+    const at = <F extends FieldKey>(f: F) => sheet.columns[f].values[sheet.columns[f].codes[i]!]!;
+    const text = (f: FieldKey) => at(f).text.trim();
+    const grade = at('grade').v;
+    const dob = at('dob');
+    const oldCid = text('cid');
     const digits = compact(oldCid);
     // A lost leading zero has one right answer; every other new ID the officer types from the ID card.
     const suggested = /^\d{12}$/.test(digits) && parseCid(`0${digits}`).ok ? `0${digits}` : '';
@@ -133,15 +143,15 @@ export function correctionRows(values: readonly (readonly Cell[])[], report: Rep
       sourceRow: row,
       values: {
         no: '',
-        schoolCode: settings.schoolCode || (t.schoolCode ?? '').trim(),
+        schoolCode: settings.schoolCode || text('schoolCode'),
         schoolName: settings.schoolName,
-        grade: s.grade?.label ?? (t.grade ?? '').trim(),
-        room: (t.room ?? '').trim() || (s.grade?.room ? String(s.grade.room) : ''),
-        sid: (t.sid ?? '').trim(),
-        prefix: (t.prefix ?? '').trim(),
-        firstName: (t.firstName ?? '').trim(),
-        lastName: (t.lastName ?? '').trim(),
-        dob: dob?.ok ? formatBE(dob.date) : cellText(map.columns.dob === undefined ? '' : s.cells[map.columns.dob]),
+        grade: grade?.label ?? text('grade'),
+        room: text('room') || (grade?.room ? String(grade.room) : ''),
+        sid: text('sid'),
+        prefix: text('prefix'),
+        firstName: text('firstName'),
+        lastName: text('lastName'),
+        dob: dob.v?.ok ? formatBE(dob.v.date) : dob.text,
         oldCid,
         newCid: suggested,
         reason: why.join('; '),
@@ -226,15 +236,16 @@ export function checkNewIds(rows: readonly FormRow[], rosterIds: ReadonlyMap<str
 }
 
 /** Valid IDs of a roster and who holds them. */
-export function rosterIds(values: readonly (readonly Cell[])[], settings: Settings): Map<string, IdHolder[]> {
+export function rosterIds(source: RosterSource, settings: Settings): Map<string, IdHolder[]> {
   const ids = new Map<string, IdHolder[]>();
-  const map = mapHeaders(values, settings.headerRow || undefined);
-  if (!map || map.columns.cid === undefined) return ids;
-  for (let i = map.headerIndex + 1; i < values.length; i++) {
-    const s = readStudent(values[i] ?? [], i, map);
-    if (!s?.cid?.ok) continue;
-    const holder = { row: i + 1, name: studentName(s.text.firstName ?? '', s.text.lastName ?? '') };
-    ids.set(s.cid.digits, [...(ids.get(s.cid.digits) ?? []), holder]);
+  const sheet = sheetOf(source, settings);
+  if (!sheet || !sheet.columns.cid.has) return ids;
+  const { cid, firstName, lastName } = sheet.columns;
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const p = cid.values[cid.codes[i]!]!.v;
+    if (!p?.ok) continue;
+    const name = studentName(firstName.values[firstName.codes[i]!]!.text, lastName.values[lastName.codes[i]!]!.text);
+    ids.set(p.digits, [...(ids.get(p.digits) ?? []), { row: sheet.rows[i]! + 1, name }]);
   }
   return ids;
 }

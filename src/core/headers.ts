@@ -2,42 +2,8 @@
 import { compact as compactCid, isScientific } from './thai-id';
 import { arabicDigits, matchKey, thaiForm } from './text';
 import { isDate } from './dates';
+import { FIELD_KEYS, FIELDS } from './fields';
 import type { Cell, FieldKey } from './types';
-
-const SYNONYMS: Record<FieldKey, string[]> = {
-  cid: [
-    'เลขประจำตัวประชาชน',
-    'เลขบัตรประชาชน',
-    'เลขประจำตัวประชาชน 13 หลัก',
-    'เลขบัตรประจำตัวประชาชน',
-    'รหัสประจำตัวประชาชน',
-    'citizen id',
-    'national id',
-    'id card',
-    'citizen id no',
-  ],
-  sid: ['เลขประจำตัวนักเรียน', 'รหัสนักเรียน', 'เลขประจำตัว', 'student id', 'student no', 'student number'],
-  prefix: ['คำนำหน้า', 'คำนำหน้าชื่อ', 'prefix', 'title'],
-  firstName: ['ชื่อ', 'first name', 'given name', 'firstname'],
-  lastName: ['นามสกุล', 'สกุล', 'last name', 'surname', 'family name', 'lastname'],
-  fullName: ['ชื่อ-นามสกุล', 'ชื่อ - สกุล', 'ชื่อ-สกุล', 'ชื่อ นามสกุล', 'full name', 'name'],
-  gender: ['เพศ', 'gender', 'sex'],
-  dob: ['วันเกิด', 'วันเดือนปีเกิด', 'วัน/เดือน/ปีเกิด', 'วันเดือนปี เกิด', 'date of birth', 'dob', 'birth date', 'birthdate'],
-  grade: ['ชั้น', 'ระดับชั้น', 'ชั้นเรียน', 'grade', 'class', 'level'],
-  room: ['ห้อง', 'room'],
-  weight: ['น้ำหนัก', 'weight'],
-  height: ['ส่วนสูง', 'height'],
-  status: ['สถานะ', 'สถานะนักเรียน', 'สถานะการศึกษา', 'status'],
-  exam: ['สอบปลายภาค', 'เข้าสอบปลายภาค', 'สอบปลายปี', 'การสอบปลายภาค', 'final exam', 'took final exam', 'exam'],
-  entryDate: ['วันที่เข้าเรียน', 'วันที่ย้ายเข้า', 'entry date', 'date joined'],
-  leaveDate: ['วันที่ย้ายออก', 'วันที่จำหน่าย', 'leave date'],
-  fatherCid: ['เลขประจำตัวประชาชนบิดา', 'เลขบัตรประชาชนบิดา', 'father citizen id', 'father id'],
-  motherCid: ['เลขประจำตัวประชาชนมารดา', 'เลขบัตรประชาชนมารดา', 'mother citizen id', 'mother id'],
-  guardianCid: ['เลขประจำตัวประชาชนผู้ปกครอง', 'เลขบัตรประชาชนผู้ปกครอง', 'guardian citizen id', 'guardian id'],
-  age: ['อายุ', 'อายุ(ปี)', 'age'],
-  nationality: ['สัญชาติ', 'nationality'],
-  schoolCode: ['รหัสโรงเรียน', 'school code'],
-};
 
 /** Header text → comparable key: Thai digits, case, spaces and a trailing unit such as "(กก.)" dropped. */
 export function headerKey(text: string): string {
@@ -48,8 +14,8 @@ export function headerKey(text: string): string {
 }
 
 const FIELD_BY_HEADER = new Map<string, FieldKey>();
-for (const [field, names] of Object.entries(SYNONYMS) as Array<[FieldKey, string[]]>) {
-  for (const n of names) FIELD_BY_HEADER.set(headerKey(n), field);
+for (const field of FIELD_KEYS) {
+  for (const n of FIELDS[field].headers) FIELD_BY_HEADER.set(headerKey(n), field);
 }
 
 export function fieldOfHeader(text: string): FieldKey | null {

@@ -88,9 +88,12 @@ export function thaiTypo(s: string): ThaiTypo | null {
 
 /** Normalised key for matching vocabularies and headers: no spaces, dots or case; Thai digits as Arabic. */
 export function matchKey(s: string): string {
-  return arabicDigits(thaiForm(s))
-    .toLowerCase()
-    .replace(/[\s.:*_]/g, '');
+  // The Thai form is taken again once separators are gone: "เ เ" and "ํ.า" join only then.
+  return thaiForm(
+    arabicDigits(thaiForm(s))
+      .toLowerCase()
+      .replace(/[\s.:*_]/g, ''),
+  );
 }
 
 /** Normalised form of a name for near-duplicate comparison. */

@@ -12,31 +12,8 @@ export interface Msg {
   en: string;
 }
 
-export const FIELD_KEYS = [
-  'cid',
-  'sid',
-  'prefix',
-  'firstName',
-  'lastName',
-  'fullName',
-  'gender',
-  'dob',
-  'grade',
-  'room',
-  'weight',
-  'height',
-  'status',
-  'exam',
-  'entryDate',
-  'leaveDate',
-  'fatherCid',
-  'motherCid',
-  'guardianCid',
-  'age',
-  'nationality',
-  'schoolCode',
-] as const;
-export type FieldKey = (typeof FIELD_KEYS)[number];
+export { FIELD_KEYS, type FieldKey } from './fields';
+import type { FieldKey } from './fields';
 
 export interface Finding {
   /** The sheet, when a workbook has several roster sheets checked together. */

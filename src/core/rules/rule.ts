@@ -9,6 +9,8 @@ import type { CheckDates } from '../settings';
 import type { HeaderMap } from '../headers';
 import type { FieldKey, Msg, Severity } from '../types';
 
+export { FIELD_LABEL } from '../fields';
+
 /** One firing of a rule: which field (when the rule covers several), the value, message parameters. */
 export type Hit = { field?: FieldKey; value?: string; col?: number } & {
   [param: string]: string | number | undefined;
@@ -89,31 +91,6 @@ export function q(v: string | number | undefined): string {
   const s = v === undefined ? '' : String(v);
   return s === '' ? '«—»' : `«${s.length > 40 ? `${s.slice(0, 40)}…` : s}»`;
 }
-
-export const FIELD_LABEL: Record<FieldKey, Msg> = {
-  cid: { th: 'เลขประจำตัวประชาชน', en: 'citizen ID' },
-  sid: { th: 'เลขประจำตัวนักเรียน', en: 'student ID' },
-  prefix: { th: 'คำนำหน้าชื่อ', en: 'prefix' },
-  firstName: { th: 'ชื่อ', en: 'first name' },
-  lastName: { th: 'นามสกุล', en: 'last name' },
-  fullName: { th: 'ชื่อ-นามสกุล', en: 'full name' },
-  gender: { th: 'เพศ', en: 'gender' },
-  dob: { th: 'วันเดือนปีเกิด', en: 'date of birth' },
-  grade: { th: 'ชั้น', en: 'grade' },
-  room: { th: 'ห้อง', en: 'room' },
-  weight: { th: 'น้ำหนัก', en: 'weight' },
-  height: { th: 'ส่วนสูง', en: 'height' },
-  status: { th: 'สถานะ', en: 'status' },
-  exam: { th: 'สอบปลายภาค', en: 'final exam' },
-  entryDate: { th: 'วันที่เข้าเรียน', en: 'entry date' },
-  leaveDate: { th: 'วันที่ย้ายออก', en: 'leave date' },
-  fatherCid: { th: 'เลขประจำตัวประชาชนบิดา', en: "father's citizen ID" },
-  motherCid: { th: 'เลขประจำตัวประชาชนมารดา', en: "mother's citizen ID" },
-  guardianCid: { th: 'เลขประจำตัวประชาชนผู้ปกครอง', en: "guardian's citizen ID" },
-  age: { th: 'อายุ', en: 'age' },
-  nationality: { th: 'สัญชาติ', en: 'nationality' },
-  schoolCode: { th: 'รหัสโรงเรียน', en: 'school code' },
-};
 
 /** "first name" → "First name", for English messages that open with a field's label. */
 export function cap(s: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRules } from '../../../test/support/rules';
-import { measure } from '../student';
+import { measure } from '../analysis';
 import { schoolRules } from './school';
 
 describe('measure', () => {

@@ -245,6 +245,22 @@ describe('a per-class workbook', () => {
     expect(rules(alone.reports[0]!)).not.toContain('grade.top-empty');
   });
 
+  it('never checks the add-on’s own sheets (a workbook downloaded from Sheets carries them)', () => {
+    const form = classSheet('', [kid(1, '15/03/2557')]).slice(3);
+    const w = validateWorkbook(
+      {
+        sheets: [
+          { name: 'ม.1-1', values: classSheet('', [kid(1, '15/03/2557')]) },
+          { name: 'แบบขอแก้ไขเลขประจำตัวประชาชน', values: form },
+        ],
+      },
+      SETTINGS,
+    );
+    expect(w.reports.map((r) => r.sheet)).toEqual(['ม.1-1']);
+    expect(w.skipped.map((s) => s.sheet)).toEqual(['แบบขอแก้ไขเลขประจำตัวประชาชน']);
+    expect(rules(w.reports[0]!)).not.toContain('cid.duplicate');
+  });
+
   it('a workbook with no roster sheet at all gives header.not-found once', () => {
     const w = validateWorkbook({
       sheets: [

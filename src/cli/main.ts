@@ -1,42 +1,74 @@
 /**
- * dmc-check FILE... [--sheet NAME] [--format text|json|csv] [--lang th|en] [--as-of YYYY-MM-DD]
- *                   [--academic-year BE] [--exam-end YYYY-MM-DD]
- * Exit 0: no errors found; 1: errors found; 2: a file could not be read or the arguments are wrong.
+ * dmc-check FILE... [options]: every roster sheet of every file checked as its school's roster, the
+ * report in Thai (default) or English. Exit 0: no errors found; 1: errors found; 2: a file could not
+ * be read or the arguments are wrong.
  */
 import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { correctionRows, correctionXlsx, mergeTyped } from '../core/correction';
 import { parseArgs } from 'node:util';
 import { todayYmd } from '../core/check-date';
+import { correctionRows, correctionXlsx, mergeTyped } from '../core/correction';
 import { settingsSchema, type Settings } from '../core/settings';
-import { validateSources } from '../core/validate';
-import type { Lang } from '../core/types';
-import { formatCsv, formatJson, formatText, type FileReport } from './format';
-import { InputError, readRoster } from './read';
+import type { Lang, Msg } from '../core/types';
+import { validateSources, type WorkbookInput } from '../core/validate';
+import { formatCsv, formatJson, formatText, workbookReports, type FileReport } from './format';
+import { InputError, pickSheet, readWorkbook } from './read';
 
-export const USAGE = `Usage: dmc-check FILE... [options]
-Checks student rosters (.xlsx or .csv) against the OBEC DMC rules.
+const USAGE: Msg = {
+  th: `วิธีใช้: dmc-check ไฟล์... [ตัวเลือก]
+ตรวจรายชื่อนักเรียน (.xlsx หรือ .csv) ตามเกณฑ์ระบบ DMC ของ สพฐ. ทุกแผ่นงานที่เป็นรายชื่อนักเรียนจะถูกตรวจ
+
+ตัวเลือก:
+  --sheet ชื่อ             ตรวจเฉพาะแผ่นงานนี้ (ค่าเริ่มต้น: ทุกแผ่นงานที่มีหัวตารางรายชื่อ)
+  --format text|json|csv  รูปแบบผลลัพธ์ (ค่าเริ่มต้น: text)
+  --lang th|en            ภาษาของข้อความ (ค่าเริ่มต้น: th)
+  --as-of ปปปป-ดด-วว      วันที่ตรวจ (ค.ศ. หรือ พ.ศ. เช่น 2027-03-20 หรือ 2570-03-20)
+                          ค่าเริ่มต้น: วันที่สิ้นสุดการสอบของปีการศึกษาในไฟล์ หรือวันนี้ ถ้าเร็วกว่า
+  --academic-year ปปปป    ปีการศึกษา (พ.ศ. เช่น 2568) ค่าเริ่มต้น: จากชื่อไฟล์ หัวเรื่อง หรือวันที่ตรวจ
+  --exam-end ปปปป-ดด-วว   วันสุดท้ายของการสอบปลายภาค (ค่าเริ่มต้น: 31 มีนาคม ของปีการศึกษานั้น)
+  --show-ids              แสดงเลขประจำตัวประชาชนเต็ม (ค่าเริ่มต้น: ปิดบังเป็น 1-xxxx-xxxxx-xx-0)
+  --pretty                JSON แบบจัดย่อหน้า
+  --correction-form ไฟล์.xlsx
+                          เขียนแบบขอแก้ไขเลขประจำตัวประชาชนของนักเรียนที่เลขผิด (ไฟล์เดียว)
+  -h, --help              แสดงวิธีใช้
+
+สถานะเมื่อจบ: 0 ไม่พบข้อผิดพลาด, 1 พบข้อผิดพลาด, 2 อ่านไฟล์ไม่ได้หรือตัวเลือกไม่ถูกต้อง
+รันจากโฟลเดอร์โครงการ: npx dmc-check ไฟล์.xlsx`,
+  en: `Usage: dmc-check FILE... [options]
+Checks student rosters (.xlsx or .csv) against the OBEC DMC rules: every roster sheet is checked.
 
 Options:
-  --sheet NAME            sheet to read in .xlsx files (default: the first visible sheet)
+  --sheet NAME            check this sheet only (default: every sheet with a roster header)
   --format text|json|csv  output format (default: text)
   --lang th|en            language of messages (default: th)
-  --as-of YYYY-MM-DD      check date, Common Era (default: today)
-  --academic-year BE      academic year in Buddhist Era, e.g. 2568 (default: from the check date)
+  --as-of YYYY-MM-DD      check date, Common Era or Buddhist Era (2027-03-20 or 2570-03-20)
+                          default: the exam end of the file's academic year, or today if earlier
+  --academic-year YYYY    academic year in Buddhist Era, e.g. 2568
+                          default: from the file name, a title line or the check date
   --exam-end YYYY-MM-DD   last day of final exams (default: 31 March closing the academic year)
+  --show-ids              print citizen IDs whole (default: masked 1-xxxx-xxxxx-xx-0)
+  --pretty                indented JSON
   --correction-form OUT.xlsx
                           also write the ID-correction form for the students with citizen-ID
                           findings (one input file)
   -h, --help              show this help
 
-Exit status: 0 no errors, 1 errors found, 2 unreadable file or wrong arguments.`;
+Exit status: 0 no errors, 1 errors found, 2 unreadable file or wrong arguments.
+Run it from the project folder: npx dmc-check FILE.xlsx`,
+};
 
-class UsageError extends Error {}
+/** A wrong argument: said in the user's language, with the usage. */
+class UsageError extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.en);
+  }
+}
 
 interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
 }
+
+const FLAG_OF: Record<string, string> = { asOf: '--as-of', examEnd: '--exam-end', academicYear: '--academic-year' };
 
 function options(argv: string[]) {
   let parsed;
@@ -52,25 +84,46 @@ function options(argv: string[]) {
         'academic-year': { type: 'string' },
         'exam-end': { type: 'string' },
         'correction-form': { type: 'string' },
+        'show-ids': { type: 'boolean' },
+        pretty: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    const m = (e as Error).message;
+    throw new UsageError({ th: `ตัวเลือกไม่ถูกต้อง: ${m}`, en: m });
   }
   const v = parsed.values;
   if (v.help) return { help: true as const };
-  if (!['text', 'json', 'csv'].includes(v.format!)) throw new UsageError(`--format must be text, json or csv`);
-  if (!['th', 'en'].includes(v.lang!)) throw new UsageError(`--lang must be th or en`);
-  if (parsed.positionals.length === 0) throw new UsageError('give at least one .xlsx or .csv file');
+  if (!['text', 'json', 'csv'].includes(v.format!))
+    throw new UsageError({ th: '--format ต้องเป็น text, json หรือ csv', en: '--format must be text, json or csv' });
+  if (!['th', 'en'].includes(v.lang!))
+    throw new UsageError({ th: '--lang ต้องเป็น th หรือ en', en: '--lang must be th or en' });
+  if (parsed.positionals.length === 0)
+    throw new UsageError({ th: 'ระบุไฟล์ .xlsx หรือ .csv อย่างน้อยหนึ่งไฟล์', en: 'give at least one .xlsx or .csv file' });
   const form = v['correction-form'];
   if (form !== undefined && parsed.positionals.length !== 1)
-    throw new UsageError('--correction-form takes exactly one input file');
+    throw new UsageError({
+      th: '--correction-form ใช้กับไฟล์ต้นทางไฟล์เดียว',
+      en: '--correction-form takes exactly one input file',
+    });
   if (form !== undefined && !/\.xlsx$/i.test(form))
-    throw new UsageError('--correction-form writes an .xlsx file: give OUT.xlsx');
+    throw new UsageError({
+      th: '--correction-form เขียนไฟล์ .xlsx: ระบุชื่อเช่น แบบขอแก้ไข.xlsx',
+      en: '--correction-form writes an .xlsx file: give OUT.xlsx',
+    });
   const year = v['academic-year'];
   if (year !== undefined && !/^\d{4}$/.test(year))
-    throw new UsageError('--academic-year takes a Buddhist Era year such as 2568');
+    throw new UsageError({
+      th: '--academic-year รับปีการศึกษา พ.ศ. เช่น 2568',
+      en: '--academic-year takes a Buddhist Era year such as 2568',
+    });
+  // A Common Era year is a slip worth naming: 2027 means 2570.
+  if (year !== undefined && Number(year) >= 1900 && Number(year) <= 2200)
+    throw new UsageError({
+      th: `--academic-year ${year} เป็นปี ค.ศ.: ปีการศึกษาใช้ พ.ศ. คือ ${Number(year) + 543}`,
+      en: `--academic-year ${year} is a Common Era year: academic years are Buddhist Era, ${Number(year) + 543}`,
+    });
   const settings = settingsSchema.safeParse({
     language: v.lang,
     asOf: v['as-of'] ?? '',
@@ -79,10 +132,12 @@ function options(argv: string[]) {
   });
   if (!settings.success) {
     const i = settings.error.issues[0]!;
-    const flag =
-      { asOf: '--as-of', examEnd: '--exam-end', academicYear: '--academic-year' }[String(i.path[0])] ??
-      String(i.path[0]);
-    throw new UsageError(`${flag}: ${i.message === 'YYYY-MM-DD' ? 'expected a date YYYY-MM-DD' : i.message}`);
+    const flag = FLAG_OF[String(i.path[0])] ?? String(i.path[0]);
+    const date = i.message === 'YYYY-MM-DD';
+    throw new UsageError({
+      th: `${flag}: ${date ? 'ต้องเป็นวันที่ ปปปป-ดด-วว เช่น 2570-03-20' : i.message}`,
+      en: `${flag}: ${date ? 'expected a date YYYY-MM-DD' : i.message}`,
+    });
   }
   return {
     help: false as const,
@@ -92,57 +147,90 @@ function options(argv: string[]) {
     lang: v.lang as Lang,
     settings: settings.data as Settings,
     form,
+    showIds: v['show-ids'] ?? false,
+    pretty: v.pretty ?? false,
   };
 }
 
+/** The language asked for, even when the rest of the arguments are wrong. */
+function langOf(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? '' : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return value === 'en' ? 'en' : 'th';
+}
+
+async function readAll(files: readonly string[], sheet: string | undefined): Promise<WorkbookInput[]> {
+  const books: WorkbookInput[] = [];
+  for (const path of files) {
+    try {
+      const wb = await readWorkbook(path);
+      // --sheet picks one sheet of a workbook; a CSV has only its one.
+      const sheets =
+        sheet !== undefined && wb.sheets.some((s) => s.name !== '') ? [pickSheet(wb.sheets, sheet)] : wb.sheets;
+      books.push({ source: wb.source, sheets });
+    } catch (e) {
+      throw Object.assign(e as Error, { path });
+    }
+  }
+  return books;
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
+  const lang = langOf(argv);
   let opts;
   try {
     opts = options(argv);
   } catch (e) {
-    io.stderr(`dmc-check: ${(e as Error).message}\n${USAGE}\n`);
+    const msg = e instanceof UsageError ? e.msg[lang] : (e as Error).message;
+    io.stderr(`dmc-check: ${msg}\n\n${USAGE[lang]}\n`);
     return 2;
   }
   if (opts.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${USAGE[lang]}\n`);
     return 0;
   }
-  const files: Array<{ source: string; sheet?: string; values: Awaited<ReturnType<typeof readRoster>>['values'] }> = [];
-  for (const path of opts.files) {
-    try {
-      const f = await readRoster(path, opts.sheet);
-      files.push({ source: basename(path), sheet: f.sheet, values: f.values });
-    } catch (e) {
-      const why = e instanceof InputError ? e.message : `unexpected error: ${(e as Error).message}`;
-      io.stderr(`dmc-check: ${path}: ${why}\n`);
-      return 2;
-    }
+  let books: WorkbookInput[];
+  try {
+    books = await readAll(opts.files, opts.sheet);
+  } catch (e) {
+    const path = (e as { path?: string }).path ?? '';
+    const why =
+      e instanceof InputError
+        ? e.say(lang)
+        : lang === 'th'
+          ? `ข้อผิดพลาดที่ไม่คาดคิด: ${(e as Error).message}`
+          : `unexpected error: ${(e as Error).message}`;
+    io.stderr(`dmc-check: ${path}: ${why}\n`);
+    return 2;
   }
-  const books = validateSources(
-    files.map((f) => ({ source: f.source, sheets: [{ name: f.sheet ?? '', values: f.values }] })),
-    opts.settings,
-  );
-  const reports: FileReport[] = books.flatMap((b) =>
-    b.reports.map((r) => ({ ...r, source: b.source!, sheet: r.sheet || undefined })),
-  );
-  const text =
+  const results = validateSources(books, opts.settings);
+  const reports: FileReport[] = results.flatMap((w) => workbookReports(w.source ?? '', w));
+  const format = { lang: opts.lang, showIds: opts.showIds, pretty: opts.pretty };
+  io.stdout(
     opts.format === 'json'
-      ? formatJson(reports)
+      ? formatJson(reports, format)
       : opts.format === 'csv'
-        ? formatCsv(reports, opts.lang)
-        : formatText(reports, opts.lang);
-  io.stdout(text);
+        ? formatCsv(reports, format)
+        : formatText(reports, format),
+  );
   if (opts.form) {
-    const rows = correctionRows(files[0]!.values, reports[0]!, opts.settings);
+    const book = books[0]!;
+    const rows = results[0]!.reports.flatMap((r) => {
+      const sheet = book.sheets.find((s) => s.name === r.sheet) ?? book.sheets[0]!;
+      return correctionRows(sheet.values, r, opts.settings);
+    });
     try {
       await writeFile(opts.form, correctionXlsx(opts.settings, todayYmd(), mergeTyped(rows, [])));
     } catch (e) {
-      io.stderr(
-        `dmc-check: ${opts.form}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`,
-      );
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      io.stderr(`dmc-check: ${opts.form}: ${lang === 'th' ? `เขียนไฟล์ไม่ได้ (${code})` : `cannot write (${code})`}\n`);
       return 2;
     }
-    io.stderr(`dmc-check: wrote ${opts.form} (${rows.length} students with citizen-ID findings)\n`);
+    io.stderr(
+      lang === 'th'
+        ? `dmc-check: เขียน ${opts.form} แล้ว (นักเรียน ${rows.length} คนที่เลขประจำตัวประชาชนต้องแก้)\n`
+        : `dmc-check: wrote ${opts.form} (${rows.length} students with citizen-ID findings)\n`,
+    );
   }
   return reports.some((r) => r.summary.bySeverity.error > 0) ? 1 : 0;
 }

@@ -194,6 +194,15 @@ function sortFindings(findings: Finding[], map: HeaderMap, order: ReadonlyMap<st
   );
 }
 
+/** The sheets the add-on writes itself: never a roster, even in a workbook downloaded from Sheets. */
+export const ADDON_SHEETS = { marks: '_dmc_marks', results: 'ผลการตรวจ', form: 'แบบขอแก้ไขเลขประจำตัวประชาชน' } as const;
+const OWN_SHEET_NAMES: readonly string[] = Object.values(ADDON_SHEETS);
+
+const OWN_SHEET: Msg = {
+  th: 'แผ่นงานของส่วนเสริมตรวจข้อมูล DMC (ผลการตรวจ แบบขอแก้ไข หรือที่เก็บเครื่องหมาย) จึงไม่ได้ตรวจ',
+  en: "The DMC check add-on's own sheet (results, correction form or marks store): not checked",
+};
+
 const NO_HEADER: Msg = {
   th: 'ไม่พบแถวหัวตาราง (เช่น คำชี้แจง สรุป หรือตารางอื่น) จึงไม่ได้ตรวจ',
   en: 'No roster header (instructions, a summary or another table): not checked',
@@ -221,13 +230,18 @@ function checkWorkbook(
     { source: input.source, sheets: sheets.map((s) => s.values) },
     options.now,
   );
+  const own = sheets.filter((s) => OWN_SHEET_NAMES.includes(s.name));
+  if (own.length < sheets.length) sheets = sheets.filter((s) => !own.includes(s));
   const names = sheets.map((s) => s.name);
   const all = sheets.map((s, i) => checkSheet(s, i, names, dates, settings.headerRow, rules));
 
   let rosters = all.filter((c) => c.data);
   // header.not-found speaks only when no sheet of the file has a header.
   if (rosters.length === 0) rosters = all.slice(0, 1);
-  const skipped = all.filter((c) => !rosters.includes(c)).map((c) => ({ sheet: c.input.name, reason: NO_HEADER }));
+  const skipped = [
+    ...all.filter((c) => !rosters.includes(c)).map((c) => ({ sheet: c.input.name, reason: NO_HEADER })),
+    ...own.map((s) => ({ sheet: s.name, reason: OWN_SHEET })),
+  ];
 
   const read = rosters.filter((c) => c.data);
   const first = rosters[0]!;

@@ -4,7 +4,10 @@
  */
 import { ageOn } from '../../src/core/dates';
 import { withCheckDigit } from '../../src/core/thai-id';
-import { ALL_GRADES } from '../../src/core/vocab';
+import { ALL_GRADES, parseGrade } from '../../src/core/vocab';
+
+/** ป.1–ม.6: the grades of most OBEC schools (no kindergarten, no vocational classes). */
+export const PRIMARY_AND_SECONDARY = ALL_GRADES.filter((g) => /^[ปม]\.\d$/.test(g));
 import type { Cell } from '../../src/core/types';
 
 export const HEADERS = [
@@ -76,12 +79,10 @@ export function student(
   rand: () => number,
   index: number,
   academicYear: number,
-  grades = ALL_GRADES.slice(3),
+  grades = PRIMARY_AND_SECONDARY,
 ): Student {
   const grade = pick(rand, grades);
-  const level = grade[0]!;
-  const year = Number(grade.slice(2));
-  const expectedAge = level === 'อ' ? 2 + year : level === 'ป' ? 5 + year : 11 + year;
+  const expectedAge = parseGrade(grade)!.expectedAge;
   const male = rand() < 0.5;
   // Born between 17 May and 15 May a year later, so the age on 16 May is exactly the expected one.
   const ceStart = academicYear - 543;

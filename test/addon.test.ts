@@ -110,16 +110,19 @@ describe('checkRoster', () => {
     if (!r.ok) throw new Error(r.error.en);
     const results = addon.sheet('ผลการตรวจ');
     const { values: v } = results.peek();
-    expect(v[3]!.slice(0, 7)).toEqual(['ระดับ', 'กฎ', 'ข้อความ', 'แถว', 'คอลัมน์', 'ค่าในเซลล์', 'ไปที่เซลล์']);
-    const rows = v.slice(4).filter((row) => row[1] !== '');
+    expect(v[4]!.slice(0, 8)).toEqual(['แผ่นงาน', 'ระดับ', 'กฎ', 'ข้อความ', 'แถว', 'คอลัมน์', 'ค่าในเซลล์', 'ไปที่เซลล์']);
+    // The dates the check used, and where they came from.
+    expect(String(v[2]![0])).toMatch(/^ปีการศึกษา \d{4}/);
+    const rows = v.slice(5).filter((row) => row[2] !== '');
     expect(rows).toHaveLength(r.data.totalFindings);
+    expect(rows.every((row) => row[0] === 'นักเรียน')).toBe(true);
     const gid = addon.sheet('นักเรียน').id;
-    const cid = rows.find((row) => row[1] === 'cid.checksum')!;
-    expect(typeof cid[5]).toBe('string');
-    expect(String(cid[5])).toHaveLength(13);
-    expect(results.formulaAt(5, 7)).toBe(`=HYPERLINK("#gid=${gid}&range=${rows[0]![6]}","${rows[0]![6]}")`);
+    const cid = rows.find((row) => row[2] === 'cid.checksum')!;
+    expect(typeof cid[6]).toBe('string');
+    expect(String(cid[6])).toHaveLength(13);
+    expect(results.formulaAt(6, 8)).toBe(`=HYPERLINK("#gid=${gid}&range=${rows[0]![7]}","${rows[0]![7]}")`);
     // The exam-takers table sits to the right.
-    expect(v[3]![8]).toBe('ผู้เข้าสอบปลายภาคที่ DMC นับ');
+    expect(v[4]![9]).toBe('ผู้เข้าสอบปลายภาคที่ DMC นับ');
     // The user stays on the roster.
     expect(addon.spreadsheet.allSheets()[addon.spreadsheet.activeIndex()]!.name).toBe('นักเรียน');
   });
@@ -139,9 +142,9 @@ describe('checkRoster', () => {
 
   it('reads the sheet named in the settings, and says so when it is missing', () => {
     const addon = loadAddon({ อื่น: [['x']], รายชื่อ: problemRoster() });
-    addon.call('saveSettings', { ...SETTINGS, rosterSheet: 'รายชื่อ' });
+    addon.call('saveSettings', { ...SETTINGS, sheetScope: 'named', rosterSheet: 'รายชื่อ' });
     expect(addon.call<Result<CheckData>>('checkRoster')).toMatchObject({ ok: true, data: { sheet: 'รายชื่อ' } });
-    addon.call('saveSettings', { ...SETTINGS, rosterSheet: 'ไม่มี' });
+    addon.call('saveSettings', { ...SETTINGS, sheetScope: 'named', rosterSheet: 'ไม่มี' });
     const r = addon.call<Result<CheckData>>('checkRoster');
     expect(r).toMatchObject({ ok: false, error: { th: expect.stringContaining('ไม่พบแผ่นงาน "ไม่มี"') } });
   });
@@ -172,7 +175,9 @@ describe('checkRoster', () => {
 
   it('refuses a roster too big for one execution before reading it', () => {
     const addon = loadAddon({ ใหญ่: [] });
-    addon.sheet('ใหญ่').getRange(60_001, 1).setValue('x');
+    const big = addon.sheet('ใหญ่');
+    big.insertRowsAfter(1_000, 59_001);
+    big.getRange(60_001, 1).setValue('x');
     addon.calls.reset();
     const r = addon.call<Result<CheckData>>('checkRoster');
     expect(r).toMatchObject({ ok: false, error: { th: expect.stringContaining('dmc-check') } });
@@ -322,7 +327,7 @@ describe('settings and navigation', () => {
     });
   });
 
-  it('activates a finding’s cell, and lists the sheets a roster can be on', () => {
+  it('activates a finding’s cell; the sidebar state lists the sheets a roster can be on', () => {
     const addon = loadAddon({ นักเรียน: problemRoster(), อื่น: [['x']] });
     withSettings(addon);
     addon.call('checkRoster');
@@ -331,7 +336,7 @@ describe('settings and navigation', () => {
     expect(addon.spreadsheet.activeRange?.getA1Notation()).toBe('F2');
     expect(addon.spreadsheet.allSheets()[addon.spreadsheet.activeIndex()]!.name).toBe('นักเรียน');
     expect(addon.call('activateCell', 'นักเรียน', 'F2; DROP')).toMatchObject({ ok: false });
-    expect(addon.call('listSheets')).toEqual({ ok: true, data: ['นักเรียน', 'อื่น'] });
+    expect(addon.call('getSidebarState')).toMatchObject({ ok: true, data: { sheets: ['นักเรียน', 'อื่น'] } });
   });
 
   it('menu check shows a toast; menu clear undoes', () => {

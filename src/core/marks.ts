@@ -248,7 +248,8 @@ function index(keys: readonly string[]): Map<string, number[]> {
 
 /**
  * Where each stored row is now: the current row that best shares its whole-row hash, identifying cells and
- * mark notes, each current row taken once; the row's old position breaks ties. -1 when none fits.
+ * mark notes, each current row taken once; the row's old position breaks ties. -1 when none fits (a row
+ * deleted, or edited beyond recognition: its marks are then found by their notes).
  */
 export function locateRows(sheet: StoredSheet, grid: SheetGrid, noteHash = noteHasher()): number[] {
   const n = Math.max(grid.values.length, grid.notes.length);
@@ -290,7 +291,8 @@ export function locateRows(sheet: StoredSheet, grid: SheetGrid, noteHash = noteH
         const note = noteAt(i, cell.c);
         if (isMarkNote(note) && cell.mn.includes(noteHash(note))) score += 3;
       }
-      if (score > 0) pairs.push({ s, i, score, dist: Math.abs(i - row.r) });
+      // The old position alone proves nothing (rows move, inserted rows are blank): it only breaks ties.
+      if (score >= 2) pairs.push({ s, i, score, dist: Math.abs(i - row.r) });
     }
   });
   pairs.sort((a, b) => b.score - a.score || a.dist - b.dist || a.s - b.s);
@@ -386,7 +388,9 @@ export function unmark(grid: SheetGrid, stored: StoredSheet | null | undefined):
     }),
   );
 
-  // Rows and columns inserted beside a mark take its fill (Sheets copies formats into them).
+  // Rows and columns inserted beside a mark take its fill (Sheets copies formats into them). A cell between
+  // two marks may have taken either's: a fill that is not a mark colour is preferred, so none is left.
+  const copies = new Map<number, { r: number; c: number; fills: string[] }>();
   for (const s of sources) {
     for (const [dr, dc] of [
       [1, 0],
@@ -406,13 +410,19 @@ export function unmark(grid: SheetGrid, stored: StoredSheet | null | undefined):
         !handled.has(key(r, c)) &&
         !guards.has(key(r, c))
       ) {
-        out.backgrounds[r]![c] = s.bg;
-        handled.add(key(r, c));
-        count.copied++;
+        const k = key(r, c);
+        const copy = copies.get(k) ?? { r, c, fills: [] };
+        copy.fills.push(s.bg);
+        copies.set(k, copy);
         r += dr;
         c += dc;
       }
     }
+  }
+  for (const [k, { r, c, fills }] of copies) {
+    out.backgrounds[r]![c] = fills.find((f) => !isMarkColour(f)) ?? fills[0]!;
+    handled.add(k);
+    count.copied++;
   }
   if (stored) count.copied += blankRowFills(out, grid.values, stored, handled, guards);
   return { grid: out, count };
@@ -525,8 +535,9 @@ export function planMarks(
         c,
         bg: clean.grid.backgrounds[r]![c]!,
         note: clean.grid.notes[r]![c]!,
-        mb: unique([lower(bg), lower(toBg)]),
-        mn: unique([noteHash(note), noteHash(toNote)]),
+        // Only states a mark may leave: a fill or note of the teacher's is never taken for one.
+        mb: unique([lower(bg), lower(toBg)].filter(isMarkColour)),
+        mn: unique([note, toNote].filter(isMarkNote).map(noteHash)),
       });
     }),
   );

@@ -62,6 +62,9 @@ export function defaultSettings(): Settings {
 
 /** Parses settings; on any invalid field returns the defaults for those fields and the problems found. */
 export function parseSettings(input: unknown): { settings: Settings; problems: string[] } {
+  // Settings saved before sheetScope existed named their roster sheet: that choice stands.
+  if (input && typeof input === 'object' && !('sheetScope' in input) && (input as Settings).rosterSheet)
+    input = { ...input, sheetScope: 'named' };
   const r = settingsSchema.safeParse(input ?? {});
   if (r.success) return { settings: r.data, problems: [] };
   const problems = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

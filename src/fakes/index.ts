@@ -7,8 +7,19 @@ import { CallLog } from './calls';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeGmail, FakeHtmlService, FakeLock, FakeProperties, FakeUi, fakeUtilities } from './services';
 
-export { CallLog, DATA_CALL } from './calls';
-export { FakeSpreadsheet, FakeSheet, FakeRange, parseA1, type Value } from './spreadsheet';
+export { CallLog, DATA_CALL, TIME_LIMIT } from './calls';
+export {
+  FakeSpreadsheet,
+  FakeSheet,
+  FakeRange,
+  parseA1,
+  compareCells,
+  OUTSIDE,
+  NEW_SHEET_ROWS,
+  NEW_SHEET_COLUMNS,
+  type Value,
+  type SortSpec,
+} from './spreadsheet';
 export { FakeUi, FakeLock, FakeProperties, FakeHtmlOutput, FakeGmail, type Menu, type FakeDraft } from './services';
 
 export interface ServicesOptions {

@@ -142,6 +142,14 @@ export class FakeProperties {
     this.c('getKeys');
     return [...this.store.keys()];
   }
+  /** Tests: the stored pairs, and putting them back (not counted). */
+  saveState(): Map<string, string> {
+    return new Map(this.store);
+  }
+  restoreState(state: Map<string, string>): void {
+    this.store.clear();
+    for (const [k, v] of state) this.store.set(k, v);
+  }
 }
 
 /** One lock per document, shared by every execution: `held` simulates another user's running check. */

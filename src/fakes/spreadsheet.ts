@@ -47,6 +47,12 @@ function normaliseColor(c: string | null): string {
   return hex.toLowerCase();
 }
 
+export interface SpreadsheetState {
+  sheets: FakeSheet[];
+  active: number;
+  nextId: number;
+}
+
 export class FakeSpreadsheet {
   private sheets: FakeSheet[] = [];
   private active = 0;
@@ -155,6 +161,16 @@ export class FakeSpreadsheet {
   setActiveSheetQuiet(sheet: FakeSheet): void {
     this.active = this.sheets.indexOf(sheet);
   }
+  /** Tests: a copy of every sheet and which is active, to come back to with restoreState (not counted). */
+  saveState(): SpreadsheetState {
+    return { sheets: this.sheets.map((s) => s.copy(this)), active: this.active, nextId: this.nextId };
+  }
+  restoreState(state: SpreadsheetState): void {
+    this.sheets = state.sheets.map((s) => s.copy(this));
+    this.active = state.active;
+    this.nextId = state.nextId;
+    this.activeRange = null;
+  }
   /** For tests and the playground: every sheet, without counting. */
   allSheets(): readonly FakeSheet[] {
     return this.sheets;
@@ -164,11 +180,39 @@ export class FakeSpreadsheet {
   }
 }
 
+/** What Apps Script throws for a range beyond a sheet's rows or columns. */
+export const OUTSIDE = 'The coordinates of the range are outside the dimensions of the sheet.';
+/** A new sheet's size in Google Sheets. */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
+/** Sheets' sort order: numbers (and dates) before text before booleans; blanks go last either way. */
+export function compareCells(a: Value, b: Value): number {
+  const rank = (v: Value) => (typeof v === 'number' || isDate(v) ? 0 : typeof v === 'string' ? 1 : 2);
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 0) return Number(a) - Number(b);
+  if (ra === 2) return Number(a) - Number(b);
+  const la = String(a).toLowerCase();
+  const lb = String(b).toLowerCase();
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
+export type SortSpec = number | { column: number; ascending?: boolean };
+
+/**
+ * One sheet with a size, as in Sheets: a new sheet has 1,000 rows × 26 columns and any range past them
+ * throws; rows and columns are inserted (taking the formats, not values or notes, of the neighbouring
+ * row or column, as Sheets does), deleted and sorted with their backgrounds, notes and formats.
+ */
 export class FakeSheet {
-  /** cells[row-1][col-1], grown on write. */
+  /** cells[row-1][col-1], created on write; rows and columns past these arrays are blank. */
   private cells: Cell[][] = [];
   private hidden = false;
   private frozenRows = 0;
+  private maxRows = NEW_SHEET_ROWS;
+  private maxCols = NEW_SHEET_COLUMNS;
 
   constructor(
     readonly parent: FakeSpreadsheet,
@@ -180,23 +224,49 @@ export class FakeSheet {
     this.parent.calls.count(`Sheet.${name}`);
   }
 
-  /** Setup without counting: values as getValues would return them. */
+  /** A copy of this sheet belonging to `parent` (tests' saved states). */
+  copy(parent: FakeSpreadsheet): FakeSheet {
+    const s = new FakeSheet(parent, this.name, this.id);
+    s.cells = this.cells.map((r) => r.map((c) => ({ ...c, value: copy(c.value) })));
+    s.hidden = this.hidden;
+    s.frozenRows = this.frozenRows;
+    s.maxRows = this.maxRows;
+    s.maxCols = this.maxCols;
+    return s;
+  }
+
+  /** Setup without counting: values as getValues would return them; the sheet grows to fit them. */
   load(values: Value[][]): void {
     this.cells = values.map((row) => row.map((v) => ({ ...blank(), value: v })));
+    this.maxRows = Math.max(NEW_SHEET_ROWS, this.cells.length);
+    this.maxCols = Math.max(NEW_SHEET_COLUMNS, ...this.cells.map((r) => r.length));
+  }
+
+  /** Setup without counting: the sheet's size, e.g. a small sheet made by another program. */
+  resize(rows: number, cols: number): void {
+    this.maxRows = rows;
+    this.maxCols = cols;
+    this.cells = this.cells.slice(0, rows).map((r) => r.slice(0, cols));
   }
 
   rename(name: string): void {
     this.name = name;
   }
 
-  /** The cell, created on demand when `create`. */
+  /** The cell, created on demand when `create` (inside the sheet's size only). */
   cell(row: number, col: number, create = false): Cell | undefined {
     if (create) {
+      if (row > this.maxRows || col > this.maxCols) throw new Error(OUTSIDE);
       while (this.cells.length < row) this.cells.push([]);
       const r = this.cells[row - 1]!;
       while (r.length < col) r.push(blank());
     }
     return this.cells[row - 1]?.[col - 1];
+  }
+
+  /** Throws as Sheets does when a range does not fit the sheet. */
+  checkBounds(row: number, col: number, rows: number, cols: number): void {
+    if (row + rows - 1 > this.maxRows || col + cols - 1 > this.maxCols) throw new Error(OUTSIDE);
   }
 
   /** Last row and column holding a value (formats and notes alone do not count, as in Sheets). */
@@ -229,6 +299,11 @@ export class FakeSheet {
     return { rows, cols };
   }
 
+  /** The sheet's size, without counting (tests). */
+  size(): { rows: number; cols: number } {
+    return { rows: this.maxRows, cols: this.maxCols };
+  }
+
   getName() {
     this.c('getName');
     return this.name;
@@ -256,11 +331,11 @@ export class FakeSheet {
   }
   getMaxRows() {
     this.c('getMaxRows');
-    return Math.max(1000, this.cells.length);
+    return this.maxRows;
   }
   getMaxColumns() {
     this.c('getMaxColumns');
-    return Math.max(26, ...this.cells.map((r) => r.length));
+    return this.maxCols;
   }
   getDataRange() {
     this.c('getDataRange');
@@ -270,16 +345,18 @@ export class FakeSheet {
   getRange(a: string | number, col?: number, numRows = 1, numCols = 1) {
     this.c('getRange');
     if (typeof a === 'string') {
-      const r = parseA1(a, this.getMaxRowsQuiet());
+      const r = parseA1(a, this.maxRows);
+      this.checkBounds(r.row, r.col, r.rows, r.cols);
       return new FakeRange(this, r.row, r.col, r.rows, r.cols);
     }
-    if (!Number.isInteger(a) || a < 1 || !Number.isInteger(col) || col! < 1 || numRows < 1 || numCols < 1) {
-      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    if (!Number.isInteger(a) || a < 1 || !Number.isInteger(col) || col! < 1) throw new Error(OUTSIDE);
+    if (!Number.isInteger(numRows) || numRows < 1)
+      throw new Error('The number of rows in the range must be at least 1.');
+    if (!Number.isInteger(numCols) || numCols < 1) {
+      throw new Error('The number of columns in the range must be at least 1.');
     }
+    this.checkBounds(a, col!, numRows, numCols);
     return new FakeRange(this, a, col!, numRows, numCols);
-  }
-  private getMaxRowsQuiet() {
-    return Math.max(1000, this.cells.length);
   }
   clear() {
     this.c('clear');
@@ -291,6 +368,156 @@ export class FakeSheet {
     for (const r of this.cells) for (const c of r) Object.assign(c, { value: '', formula: '' });
     return this;
   }
+
+  // ------------------------------------------------------------ rows and columns
+
+  /** New rows at 0-based index `at`, formatted like the row at `from` (0-based, before insertion). */
+  private addRows(at: number, n: number, from: number): void {
+    const model = this.cells[from] ?? [];
+    const fresh = () => model.map((c) => ({ ...blank(), background: c.background, format: c.format, bold: c.bold }));
+    if (at <= this.cells.length) this.cells.splice(at, 0, ...Array.from({ length: n }, fresh));
+    this.maxRows += n;
+  }
+  private checkCount(n: number, what: string) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`The number of ${what} must be at least 1.`);
+  }
+  insertRowsAfter(afterPosition: number, howMany: number) {
+    this.c('insertRowsAfter');
+    this.checkCount(howMany, 'rows');
+    if (!Number.isInteger(afterPosition) || afterPosition < 1 || afterPosition > this.maxRows) {
+      throw new Error('Those rows are out of bounds.');
+    }
+    this.addRows(afterPosition, howMany, afterPosition - 1);
+    return this;
+  }
+  insertRowsBefore(beforePosition: number, howMany: number) {
+    this.c('insertRowsBefore');
+    this.checkCount(howMany, 'rows');
+    if (!Number.isInteger(beforePosition) || beforePosition < 1 || beforePosition > this.maxRows) {
+      throw new Error('Those rows are out of bounds.');
+    }
+    this.addRows(beforePosition - 1, howMany, beforePosition - 1);
+    return this;
+  }
+  insertRowAfter(afterPosition: number) {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowBefore(beforePosition: number) {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+  deleteRows(rowPosition: number, howMany: number) {
+    this.c('deleteRows');
+    this.checkCount(howMany, 'rows');
+    if (!Number.isInteger(rowPosition) || rowPosition < 1 || rowPosition + howMany - 1 > this.maxRows) {
+      throw new Error('Those rows are out of bounds.');
+    }
+    if (howMany >= this.maxRows - this.frozenRows) {
+      throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    }
+    this.cells.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+  }
+  deleteRow(rowPosition: number) {
+    this.deleteRows(rowPosition, 1);
+    return this;
+  }
+
+  /** New columns at 0-based index `at`, formatted like the column at `from` (0-based, before insertion). */
+  private addColumns(at: number, n: number, from: number): void {
+    for (const r of this.cells) {
+      if (at > r.length) continue;
+      const m = r[from];
+      const fresh = () => ({ ...blank(), ...(m ? { background: m.background, format: m.format, bold: m.bold } : {}) });
+      r.splice(at, 0, ...Array.from({ length: n }, fresh));
+    }
+    this.maxCols += n;
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number) {
+    this.c('insertColumnsAfter');
+    this.checkCount(howMany, 'columns');
+    if (!Number.isInteger(afterPosition) || afterPosition < 1 || afterPosition > this.maxCols) {
+      throw new Error('Those columns are out of bounds.');
+    }
+    this.addColumns(afterPosition, howMany, afterPosition - 1);
+    return this;
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number) {
+    this.c('insertColumnsBefore');
+    this.checkCount(howMany, 'columns');
+    if (!Number.isInteger(beforePosition) || beforePosition < 1 || beforePosition > this.maxCols) {
+      throw new Error('Those columns are out of bounds.');
+    }
+    this.addColumns(beforePosition - 1, howMany, beforePosition - 1);
+    return this;
+  }
+  insertColumnAfter(afterPosition: number) {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnBefore(beforePosition: number) {
+    return this.insertColumnsBefore(beforePosition, 1);
+  }
+  deleteColumns(columnPosition: number, howMany: number) {
+    this.c('deleteColumns');
+    this.checkCount(howMany, 'columns');
+    if (!Number.isInteger(columnPosition) || columnPosition < 1 || columnPosition + howMany - 1 > this.maxCols) {
+      throw new Error('Those columns are out of bounds.');
+    }
+    if (howMany >= this.maxCols) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
+    for (const r of this.cells) r.splice(columnPosition - 1, howMany);
+    this.maxCols -= howMany;
+  }
+  deleteColumn(columnPosition: number) {
+    this.deleteColumns(columnPosition, 1);
+    return this;
+  }
+
+  /** Sorts the rows below the frozen ones by one column, as the Data › Sort sheet menu does. */
+  sort(columnPosition: number, ascending = true) {
+    this.c('sort');
+    const { rows, cols } = this.extent();
+    const first = this.frozenRows + 1;
+    if (rows >= first)
+      this.sortBlock(first, 1, rows - first + 1, Math.max(cols, columnPosition), [
+        { column: columnPosition, ascending },
+      ]);
+    return this;
+  }
+
+  /** Reorders the rows of a block by its sort columns (absolute, 1-based); the block's cells move whole. */
+  sortBlock(
+    row: number,
+    col: number,
+    rows: number,
+    cols: number,
+    specs: Array<{ column: number; ascending: boolean }>,
+  ) {
+    for (const s of specs) {
+      if (!Number.isInteger(s.column) || s.column < col || s.column > col + cols - 1) {
+        throw new Error(`Column ${s.column} is out of range.`);
+      }
+    }
+    const block = Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => ({ ...(this.cell(row + i, col + j) ?? blank()) })),
+    );
+    const order = block.map((_, i) => i);
+    order.sort((a, b) => {
+      for (const s of specs) {
+        const va = block[a]![s.column - col]!.value;
+        const vb = block[b]![s.column - col]!.value;
+        const ea = va === '';
+        const eb = vb === '';
+        if (ea || eb) {
+          if (ea !== eb) return ea ? 1 : -1;
+          continue;
+        }
+        const d = compareCells(va, vb);
+        if (d !== 0) return s.ascending ? d : -d;
+      }
+      return a - b;
+    });
+    order.forEach((from, i) => block[from]!.forEach((c, j) => Object.assign(this.cell(row + i, col + j, true)!, c)));
+  }
+
   hideSheet() {
     this.c('hideSheet');
     this.hidden = true;
@@ -312,6 +539,7 @@ export class FakeSheet {
   }
   setFrozenRows(n: number) {
     this.c('setFrozenRows');
+    if (n > this.maxRows) throw new Error(OUTSIDE);
     this.frozenRows = n;
   }
   getFrozenRows() {
@@ -469,6 +697,16 @@ export class FakeRange {
     Object.assign(c, parseInput(v, c.format));
     return this;
   }
+  /** Values and formulas go; formats and notes stay. */
+  clearContent() {
+    this.c('clearContent');
+    for (let i = 0; i < this.rows; i++)
+      for (let j = 0; j < this.cols; j++) {
+        const c = this.sheet.cell(this.row + i, this.col + j);
+        if (c) Object.assign(c, { value: '', formula: '' });
+      }
+    return this;
+  }
   getBackgrounds() {
     this.c('getBackgrounds');
     return this.read((c) => c.background);
@@ -520,6 +758,15 @@ export class FakeRange {
     this.c('setFontWeight');
     for (let i = 0; i < this.rows; i++)
       for (let j = 0; j < this.cols; j++) this.sheet.cell(this.row + i, this.col + j, true)!.bold = weight === 'bold';
+    return this;
+  }
+  /** Sorts the range's rows: a column number, {column, ascending}, or a list of them (columns are the sheet's). */
+  sort(spec: SortSpec | SortSpec[]) {
+    this.c('sort');
+    const list = (Array.isArray(spec) ? spec : [spec]).map((s) =>
+      typeof s === 'number' ? { column: s, ascending: true } : { column: s.column, ascending: s.ascending !== false },
+    );
+    this.sheet.sortBlock(this.row, this.col, this.rows, this.cols, list);
     return this;
   }
   activate() {

@@ -9,7 +9,7 @@ import type { Settings } from '../core/settings';
 import type { Msg } from '../core/types';
 import { runCheck, type CheckData } from './check';
 import { buildForm, createDraft, downloadXlsx, type DraftData, type FormData } from './correction';
-import { clearMarks as clearMarksIn } from './marks';
+import { clearAllMarks } from './marks';
 import { M } from './messages';
 import { safely, UserError, withDocumentLock, type Result } from './result';
 import { loadSettings, storeSettings, type SaveOutcome } from './settings-store';
@@ -84,8 +84,9 @@ export function checkRoster(): Result<CheckData> {
 export function clearMarks(): Result<Msg> {
   return safely('clearMarks', () =>
     withDocumentLock(() => {
-      const { restored, kept } = clearMarksIn(SpreadsheetApp.getActiveSpreadsheet());
-      return M.cleared(restored, kept);
+      const outcome = clearAllMarks(SpreadsheetApp.getActiveSpreadsheet());
+      if (!outcome.found) throw new UserError(M.nothingToClear);
+      return M.cleared(outcome);
     }),
   );
 }
@@ -109,16 +110,6 @@ export function activateCell(sheetName: string, a1: string): Result<string> {
     sheet.getRange(a1).activate();
     return a1;
   });
-}
-
-/** Sheets the user may pick as the roster. */
-export function listSheets(): Result<string[]> {
-  return safely('listSheets', () => rosterCandidates(SpreadsheetApp.getActiveSpreadsheet()));
-}
-
-/** What the sidebar shows about each rule. */
-export function getRules(): Result<RuleInfo[]> {
-  return safely('getRules', ruleInfo);
 }
 
 /** Everything the sidebar needs when it opens, in one round trip. */

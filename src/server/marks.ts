@@ -1,104 +1,152 @@
-/** Marks on the roster: one read and one write of backgrounds and notes, originals kept in a hidden sheet. */
+/**
+ * Marks on the roster sheets and clear: per sheet one read of backgrounds and notes and one write of each
+ * over the block that changes. Write-ahead: what the writes may change is saved before them, and the
+ * previous record replaced only after the new one is written (DESIGN.md, "Marks must never get stuck").
+ */
 import {
-  applyMarks,
-  parseMarks,
-  restoreMarks,
-  savedExtent,
-  serialiseMarks,
+  addCounts,
+  changedBlock,
+  NO_CLEAR,
+  planMarks,
+  storedExtent,
+  unmark,
+  type ClearCount,
   type Grid,
-  type SavedMarks,
+  type MarkStore,
+  type SheetGrid,
+  type StoredSheet,
 } from '../core/marks';
-import type { Finding, Lang } from '../core/types';
-import { M } from './messages';
-import { UserError } from './result';
-import { MARKS_SHEET, ownSheet } from './sheets';
+import type { Cell, Finding, Lang } from '../core/types';
+import { dropStore, openStore, writeStore, type StoreHandle } from './marks-store';
+import type { ClearOutcome } from './messages';
+import { MAX_CELLS, MAX_ROWS, userSheets, type SheetRef } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Range = GoogleAppsScript.Spreadsheet.Range;
 
-export function readSavedMarks(ss: Spreadsheet): SavedMarks | null {
-  const store = ss.getSheetByName(MARKS_SHEET);
-  if (!store) return null;
-  const chunks = store
-    .getDataRange()
-    .getValues()
-    .map((r) => String(r[0] ?? ''));
-  return parseMarks(chunks);
+/**
+ * Read this far past the data and the saved marks: rows or columns inserted below or right of a mark took
+ * its fill, and notes can outlive values the user deleted.
+ */
+const MARGIN_ROWS = 50;
+const MARGIN_COLS = 5;
+
+/** A sheet to mark (with its findings) or only to take marks off (no findings). */
+export interface MarkTarget extends SheetRef {
+  values: readonly (readonly Cell[])[];
+  findings: readonly Finding[];
 }
 
-function writeSavedMarks(ss: Spreadsheet, marks: SavedMarks, keepActive: Sheet): void {
-  const existing = ss.getSheetByName(MARKS_SHEET);
-  if (marks.cells.length === 0) {
-    if (existing) ss.deleteSheet(existing);
-    return;
+function readGrid(t: MarkTarget, stored: StoredSheet | undefined): SheetGrid {
+  const ext = storedExtent(stored);
+  const width = t.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const rows = Math.min(t.sheet.getMaxRows(), Math.max(t.values.length, ext.rows) + MARGIN_ROWS);
+  const cols = Math.min(t.sheet.getMaxColumns(), Math.max(width, ext.cols) + MARGIN_COLS);
+  const range = t.sheet.getRange(1, 1, rows, cols);
+  return { values: t.values, backgrounds: range.getBackgrounds(), notes: range.getNotes() };
+}
+
+type Block = ReturnType<typeof changedBlock>;
+
+/** Writes the block that changed: notes first, so a mark whose fill is written always has its heading. */
+function writeChanges(sheet: Sheet, b: Block, after: Grid): boolean {
+  if (!b) return false;
+  const range = sheet.getRange(b.r0 + 1, b.c0 + 1, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1);
+  const cut = (m: string[][]) => m.slice(b.r0, b.r1 + 1).map((r) => r.slice(b.c0, b.c1 + 1));
+  range.setNotes(cut(after.notes));
+  range.setBackgrounds(cut(after.backgrounds));
+  return true;
+}
+
+/** A sheet's values; null for one too big to have been checked (so never marked) and too big to read. */
+function readValues(sheet: Sheet): Cell[][] | null {
+  const range = sheet.getDataRange();
+  const rows = range.getNumRows();
+  if (rows > MAX_ROWS || rows * range.getNumColumns() > MAX_CELLS) return null;
+  return range.getValues();
+}
+
+function targetsOf(refs: SheetRef[]): MarkTarget[] {
+  const out: MarkTarget[] = [];
+  for (const ref of refs) {
+    const values = readValues(ref.sheet);
+    if (values) out.push({ ...ref, values, findings: [] });
   }
-  const store = existing ?? ownSheet(ss, MARKS_SHEET, true, keepActive);
-  if (existing) store.clear();
-  // A leading apostrophe keeps each chunk text: no number or formula parsing.
-  const chunks = serialiseMarks(marks).map((c) => [`'${c}`]);
-  store.getRange(1, 1, chunks.length, 1).setValues(chunks);
-}
-
-function readGrid(range: Range): Grid {
-  return { backgrounds: range.getBackgrounds(), notes: range.getNotes() };
-}
-
-function writeGrid(range: Range, grid: Grid): void {
-  range.setBackgrounds(grid.backgrounds);
-  range.setNotes(grid.notes);
+  return out;
 }
 
 /**
- * Undoes the previous marks (where the user has not changed a cell since) and marks these findings,
- * reading and writing the grid once. `rows` × `cols` is the roster's data range.
+ * The sheets whose marks must be seen to: the given ones, those the store names, and — when the store is
+ * lost, damaged or partly unreadable — every sheet, since marks could be anywhere.
  */
-export function markFindings(
-  ss: Spreadsheet,
-  sheet: Sheet,
-  rows: number,
-  cols: number,
-  findings: readonly Finding[],
-  lang: Lang,
-): number {
-  let previous = readSavedMarks(ss);
-  const sheetId = sheet.getSheetId();
-  if (previous && previous.sheetId !== sheetId) {
-    clearSavedMarks(ss, previous);
-    previous = null;
-  }
-  const extent = previous ? savedExtent(previous.cells) : { rows: 0, cols: 0 };
-  const range = sheet.getRange(1, 1, Math.max(rows, extent.rows), Math.max(cols, extent.cols));
-  let grid = readGrid(range);
-  if (previous) grid = restoreMarks(grid, previous.cells).grid;
-  const marked = applyMarks(grid, findings, lang);
-  writeGrid(range, marked.grid);
-  writeSavedMarks(ss, { sheetId, sheetName: sheet.getName(), cells: marked.saved }, sheet);
-  return marked.saved.length;
+function withStoreSheets(ss: Spreadsheet, given: MarkTarget[], handle: StoreHandle): MarkTarget[] {
+  const { store, damaged, bad } = handle.read;
+  const all = given.slice();
+  const have = new Set(given.map((t) => t.id));
+  const named = new Set((store?.sheets ?? []).map((s) => s.id));
+  const everywhere = damaged || bad > 0 || (!store && handle.sheet !== null);
+  if (!named.size && !everywhere) return all;
+  const more = userSheets(ss).filter((ref) => !have.has(ref.id) && (everywhere || named.has(ref.id)));
+  return all.concat(targetsOf(more));
 }
 
-function clearSavedMarks(ss: Spreadsheet, marks: SavedMarks): { restored: number; kept: number } {
-  const sheet = ss.getSheets().find((s) => s.getSheetId() === marks.sheetId);
-  const store = ss.getSheetByName(MARKS_SHEET);
-  let outcome = { restored: 0, kept: 0 };
-  if (sheet && marks.cells.length) {
-    const { rows, cols } = savedExtent(marks.cells);
-    const range = sheet.getRange(1, 1, rows, cols);
-    const r = restoreMarks(readGrid(range), marks.cells);
-    writeGrid(range, r.grid);
-    outcome = { restored: r.restored, kept: r.kept };
-  }
-  if (store) ss.deleteSheet(store);
-  return outcome;
+export interface MarkOutcome {
+  marked: number;
+  /** Earlier marks taken off on the way. */
+  cleared: ClearCount;
+  bad: number;
 }
 
-/** "ล้างเครื่องหมาย": restores what marks replaced; cells the user changed since keep the user's version. */
-export function clearMarks(ss: Spreadsheet): { restored: number; kept: number } {
-  const marks = readSavedMarks(ss);
-  if (!marks) {
-    const store = ss.getSheetByName(MARKS_SHEET);
-    if (store) ss.deleteSheet(store);
-    throw new UserError(M.nothingToClear);
+/**
+ * Undoes the previous marks (where the user has not changed a cell since) and marks these findings:
+ * save what may change → write → save what is now marked.
+ */
+export function markSheets(ss: Spreadsheet, targets: MarkTarget[], lang: Lang, keepActive: Sheet): MarkOutcome {
+  const handle = openStore(ss);
+  const stored = new Map((handle.read.store?.sheets ?? []).map((s) => [s.id, s]));
+  const all = withStoreSheets(ss, targets, handle);
+  const plans = all.map((t) => {
+    const grid = readGrid(t, stored.get(t.id));
+    const plan = planMarks(grid, stored.get(t.id), t.findings, lang, { id: t.id, name: t.name });
+    return { t, plan, block: changedBlock(grid, plan.grid) };
+  });
+  const seq = handle.read.store?.seq ?? 0;
+  const keep = (list: StoredSheet[]) => list.filter((s) => s.rows.length);
+  const ahead: MarkStore = { seq: seq + 1, sheets: keep(plans.map((p) => p.plan.ahead)) };
+  const after: MarkStore = { seq: seq + 2, sheets: keep(plans.map((p) => p.plan.after)) };
+  const changes = plans.some((p) => p.block);
+
+  if (changes && ahead.sheets.length) writeStore(ss, handle, ahead, keepActive);
+  for (const p of plans) writeChanges(p.t.sheet, p.block, p.plan.grid);
+  if (after.sheets.length) writeStore(ss, handle, after, keepActive);
+  else dropStore(ss, handle);
+
+  return {
+    marked: plans.reduce((n, p) => n + p.plan.marked, 0),
+    cleared: plans.reduce((c, p) => addCounts(c, p.plan.cleared), NO_CLEAR),
+    bad: handle.read.bad,
+  };
+}
+
+/**
+ * "ล้างเครื่องหมาย": every sheet the store names (or every sheet when it is lost or damaged) gets back what
+ * marks replaced; cells the user changed since keep the user's version. The store goes last, so a failure
+ * part-way leaves it for the next clear.
+ */
+export function clearAllMarks(ss: Spreadsheet): ClearOutcome & { found: boolean } {
+  const handle = openStore(ss);
+  const stored = new Map((handle.read.store?.sheets ?? []).map((s) => [s.id, s]));
+  const lost = !handle.read.store || handle.read.damaged || handle.read.bad > 0;
+  const targets = withStoreSheets(ss, [], handle);
+  const all = lost && !handle.sheet ? targetsOf(userSheets(ss)) : targets;
+  let count = NO_CLEAR;
+  for (const t of all) {
+    const grid = readGrid(t, stored.get(t.id));
+    const u = unmark(grid, stored.get(t.id));
+    writeChanges(t.sheet, changedBlock(grid, u.grid), u.grid);
+    count = addCounts(count, u.count);
   }
-  return clearSavedMarks(ss, marks);
+  const found = handle.sheet !== null || count.fromMarks + count.fromStore + count.kept + count.copied > 0;
+  dropStore(ss, handle);
+  return { ...count, bad: handle.read.bad, found };
 }

@@ -1,31 +1,46 @@
-/** The "ผลการตรวจ" sheet: every finding with a link to its cell, the summary, the exam-takers table. */
+/**
+ * The "ผลการตรวจ" sheet: every finding of every sheet checked with a link to its cell, the summary, the
+ * dates used, the exam-takers table. Grown first when the list passes the sheet's edge.
+ */
+import { describeDates } from '../core/check-date';
 import { GENDER_LABEL, SEVERITY_LABEL } from '../core/labels';
 import type { Settings } from '../core/settings';
-import type { Lang, Report } from '../core/types';
-import { ownSheet, RESULTS_SHEET } from './sheets';
+import type { Finding, Lang, Msg, Summary } from '../core/types';
+import type { WorkbookReport } from '../core/validate';
+import { ensureSize, ownSheet, RESULTS_SHEET } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Value = string | number;
 
-const WIDTH = 13;
-const HEADER_ROW = 4;
+const WIDTH = 14;
+export const HEADER_ROW = 5;
+/** The exam-takers table starts in this column (0-based), right of the findings. */
+const TABLE_COL = 9;
 /** A leading apostrophe makes Sheets keep text as typed: no formulas, no numbers from "0123". */
 const text = (s: string): string => `'${s}`;
+/** Sheet names in the title stop after a few. */
+const TITLE_SHEETS = 5;
 
 const T = {
   th: {
-    title: (sheet: string, at: string) => `ผลการตรวจข้อมูล DMC — แผ่นงาน "${sheet}" — ตรวจเมื่อ ${at}`,
+    title: (sheets: string, at: string) => `ผลการตรวจข้อมูล DMC — ${sheets} — ตรวจเมื่อ ${at}`,
+    oneSheet: (name: string) => `แผ่นงาน "${name}"`,
+    manySheets: (n: number, names: string) => `${n} แผ่นงาน: ${names}`,
     students: (n: number) => `นักเรียน ${n} คน`,
-    columns: ['ระดับ', 'กฎ', 'ข้อความ', 'แถว', 'คอลัมน์', 'ค่าในเซลล์', 'ไปที่เซลล์'],
+    skipped: (list: string) => `ไม่ได้ตรวจ: ${list}`,
+    columns: ['แผ่นงาน', 'ระดับ', 'กฎ', 'ข้อความ', 'แถว', 'คอลัมน์', 'ค่าในเซลล์', 'ไปที่เซลล์'],
     takers: 'ผู้เข้าสอบปลายภาคที่ DMC นับ',
     grade: 'ชั้น',
     noExam: 'ไม่มีคอลัมน์สอบปลายภาค',
   },
   en: {
-    title: (sheet: string, at: string) => `DMC check results — sheet "${sheet}" — checked ${at}`,
+    title: (sheets: string, at: string) => `DMC check results — ${sheets} — checked ${at}`,
+    oneSheet: (name: string) => `sheet "${name}"`,
+    manySheets: (n: number, names: string) => `${n} sheets: ${names}`,
     students: (n: number) => `${n} students`,
-    columns: ['Severity', 'Rule', 'Message', 'Row', 'Column', 'Value', 'Go to cell'],
+    skipped: (list: string) => `Not checked: ${list}`,
+    columns: ['Sheet', 'Severity', 'Rule', 'Message', 'Row', 'Column', 'Value', 'Go to cell'],
     takers: 'Exam takers DMC counts',
     grade: 'Grade',
     noExam: 'No final-exam column',
@@ -38,30 +53,56 @@ export function nowBE(now = new Date()): string {
   return s.replace(/\/(\d{4}) /, (_, y: string) => `/${Number(y) + 543} `);
 }
 
-export function resultsMatrix(report: Report, roster: { name: string; id: number }, lang: Lang, at: string): Value[][] {
+export interface ResultsInput {
+  /** The sheets checked, with the ids their links point at. */
+  sheets: Array<{ name: string; id: number }>;
+  /** Every finding, each naming its sheet. */
+  findings: readonly Finding[];
+  summary: Summary;
+  report: Pick<WorkbookReport, 'skipped' | 'dates'>;
+}
+
+function sheetsLabel(sheets: ResultsInput['sheets'], lang: Lang): string {
   const t = T[lang];
-  const s = report.summary;
+  if (sheets.length === 1) return t.oneSheet(sheets[0]!.name);
+  const names = sheets.slice(0, TITLE_SHEETS).map((s) => s.name);
+  return t.manySheets(sheets.length, names.join(', ') + (sheets.length > TITLE_SHEETS ? ', …' : ''));
+}
+
+/** A formula-safe string literal inside HYPERLINK. */
+const quote = (s: string) => s.replace(/"/g, '""');
+
+export function resultsMatrix(input: ResultsInput, lang: Lang, at: string): Value[][] {
+  const t = T[lang];
+  const s = input.summary;
+  const ids = new Map(input.sheets.map((x) => [x.name, x.id]));
+  const only = input.sheets.length === 1 ? input.sheets[0]! : null;
   const counts = (['error', 'warning', 'info'] as const).map(
     (sev) => `${SEVERITY_LABEL[sev][lang]} ${s.bySeverity[sev]}`,
   );
+  const skipped = input.report.skipped.map((x: { sheet: string; reason: Msg }) => `${x.sheet} (${x.reason[lang]})`);
   const rows: Value[][] = [
-    [text(t.title(roster.name, at))],
+    [text(t.title(sheetsLabel(input.sheets, lang), at))],
     [text(`${counts.join(' · ')} · ${t.students(s.students)}`)],
-    [],
+    [text(describeDates(input.report.dates, lang))],
+    skipped.length ? [text(t.skipped(skipped.join(' · ')))] : [],
     t.columns.map(text),
   ];
-  for (const f of report.findings) {
+  for (const f of input.findings) {
+    const sheet = f.sheet ?? only?.name ?? '';
+    const id = ids.get(sheet) ?? only?.id;
     rows.push([
+      text(sheet),
       text(SEVERITY_LABEL[f.severity][lang]),
       text(f.rule),
       text(f.message[lang]),
       f.row ?? '',
       text(f.column ?? ''),
       text(f.value),
-      f.cell ? `=HYPERLINK("#gid=${roster.id}&range=${f.cell}","${f.cell}")` : '',
+      f.cell && id !== undefined ? `=HYPERLINK("#gid=${id}&range=${f.cell}","${quote(f.cell)}")` : '',
     ]);
   }
-  // The exam-takers table sits to the right of the findings (columns I–M).
+  // The exam-takers table sits to the right of the findings.
   const g = GENDER_LABEL;
   const table: Value[][] = [[text(t.takers)]];
   if (!s.examTakers.hasExamColumn) table.push([text(t.noExam)]);
@@ -75,16 +116,28 @@ export function resultsMatrix(report: Report, roster: { name: string; id: number
     const at = HEADER_ROW - 1 + i;
     while (rows.length <= at) rows.push([]);
     const row = rows[at]!;
-    while (row.length < 8) row.push('');
+    while (row.length < TABLE_COL) row.push('');
     row.push(...r);
   });
   return rows.map((r) => [...r, ...Array<Value>(WIDTH - r.length).fill('')].slice(0, WIDTH));
 }
 
-export function writeResults(ss: Spreadsheet, roster: Sheet, report: Report, settings: Settings): void {
-  const sheet = ownSheet(ss, RESULTS_SHEET, false, roster);
+/**
+ * The results sheet holds exactly the list's rows: grown before writing past its edge, shrunk so an earlier,
+ * longer list leaves no blank tail. One call, none when the size is already right.
+ */
+function fitRows(sheet: Sheet, rows: number): void {
+  const max = sheet.getMaxRows();
+  if (rows > max) sheet.insertRowsAfter(max, rows - max);
+  else if (rows < max) sheet.deleteRows(rows + 1, max - rows);
+}
+
+export function writeResults(ss: Spreadsheet, keepActive: Sheet, input: ResultsInput, settings: Settings): void {
+  const sheet = ownSheet(ss, RESULTS_SHEET, false, keepActive);
   sheet.clear();
-  const matrix = resultsMatrix(report, { name: roster.getName(), id: roster.getSheetId() }, settings.language, nowBE());
+  const matrix = resultsMatrix(input, settings.language, nowBE());
+  fitRows(sheet, matrix.length);
+  ensureSize(sheet, matrix.length, WIDTH);
   sheet.getRange(1, 1, matrix.length, WIDTH).setValues(matrix);
   sheet.getRange(HEADER_ROW, 1, 1, WIDTH).setFontWeight('bold');
   sheet.setFrozenRows(HEADER_ROW);

@@ -1,10 +1,17 @@
-/** Finding the roster and the add-on's own sheets. */
+/** Finding the roster sheets, the add-on's own sheets, and growing a sheet before a write past its edge. */
 import type { Settings } from '../core/settings';
 import { M } from './messages';
 import { UserError } from './result';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Rosters beyond this do not finish reading, checking and writing marks within Apps Script's
+ * 6 minutes; they get a message before any work starts. The cell limit holds for the whole workbook.
+ */
+export const MAX_ROWS = 60_000;
+export const MAX_CELLS = 1_500_000;
 
 /** Where the original backgrounds and notes of marked cells wait to be restored (hidden). */
 export const MARKS_SHEET = '_dmc_marks';
@@ -62,4 +69,41 @@ export function ownSheet(ss: Spreadsheet, name: string, hidden: boolean, keepAct
     keepActive.activate();
   }
   return sheet;
+}
+
+/**
+ * Grows a sheet to at least rows × cols before a write (a new sheet has 1,000 × 26; a range past the edge
+ * throws): one call each way, only when needed.
+ */
+export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+}
+
+/** Every sheet but the add-on's own, with its name and id read once. */
+export interface SheetRef {
+  sheet: Sheet;
+  name: string;
+  id: number;
+}
+
+export function userSheets(ss: Spreadsheet): SheetRef[] {
+  return ss
+    .getSheets()
+    .map((sheet) => ({ sheet, name: sheet.getName(), id: sheet.getSheetId() }))
+    .filter((s) => !OWN_SHEETS.includes(s.name));
+}
+
+/**
+ * The sheets a check reads, by the "แผ่นงานที่ตรวจ" setting: one sheet (named, or the open one), or every
+ * sheet but the add-on's own ('all', and 'auto', which narrows to one after reading when the workbook has
+ * fewer than two roster sheets).
+ */
+export function scopeSheets(ss: Spreadsheet, settings: Settings): { sheets: SheetRef[]; many: boolean } {
+  const scope = settings.sheetScope;
+  if (scope === 'all' || scope === 'auto') return { sheets: userSheets(ss), many: true };
+  const sheet = scope === 'named' ? rosterSheet(ss, settings) : rosterSheet(ss, { ...settings, rosterSheet: '' });
+  return { sheets: [{ sheet, name: sheet.getName(), id: sheet.getSheetId() }], many: false };
 }

@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import gas from 'gas-local';
 import { createServices, type Value } from '../../src/fakes/index';
 
-const DIST = new URL('../../dist', import.meta.url).pathname;
+/** The bundle under test: dist/ of this tree, or another build (DMC_DIST) to show a test fails on older code. */
+const DIST = process.env.DMC_DIST ?? new URL('../../dist', import.meta.url).pathname;
 
 /** The sidebar file when built; otherwise a page carrying the view marker the server rewrites. */
 function sidebarHtml(): string {
@@ -30,10 +31,23 @@ export function loadAddon(sheets: Record<string, Value[][]> = {}) {
     if (typeof fn !== 'function') throw new Error(`the bundle has no top-level function ${name}`);
     return (fn as (...a: unknown[]) => T)(...args);
   };
+  /** Everything a test can change, saved and put back: one bundle load serves many cases. */
+  const save = () => ({
+    spreadsheet: services.spreadsheet.saveState(),
+    properties: services.documentProperties.saveState(),
+  });
+  const restore = (state: ReturnType<typeof save>) => {
+    services.spreadsheet.restoreState(state.spreadsheet);
+    services.documentProperties.restoreState(state.properties);
+    services.lock.held = false;
+    services.calls.disarm();
+  };
   return {
     ...services,
     context,
     call,
+    save,
+    restore,
     sheet: (name: string) => services.spreadsheet.allSheets().find((s) => s.name === name)!,
   };
 }

@@ -10,6 +10,7 @@ import { correctionRows, correctionXlsx, mergeTyped } from '../core/correction';
 import { settingsSchema, type Settings } from '../core/settings';
 import type { Lang, Msg } from '../core/types';
 import { validateSources, type WorkbookInput } from '../core/validate';
+import { runFix } from './fix';
 import { formatCsv, formatJson, formatText, workbookReports, type FileReport } from './format';
 import { InputError, pickSheet, readWorkbook } from './read';
 
@@ -29,6 +30,9 @@ const USAGE: Msg = {
   --pretty                JSON แบบจัดย่อหน้า
   --correction-form ไฟล์.xlsx
                           เขียนแบบขอแก้ไขเลขประจำตัวประชาชนของนักเรียนที่เลขผิด (ไฟล์เดียว)
+  --fix ไฟล์ใหม่           เขียนสำเนาที่แก้สิ่งที่แก้ได้แน่นอนแล้ว (รูปแบบเดียวกับต้นฉบับ ไม่เขียนทับต้นฉบับ)
+                          แสดงรายการที่แก้ แล้วตรวจสำเนานั้น
+  --keep-prefixes         กับ --fix: คงคำนำหน้าแบบย่อ (ด.ช. ด.ญ. น.ส.) ไว้ตามที่เขียน
   -h, --help              แสดงวิธีใช้
 
 สถานะเมื่อจบ: 0 ไม่พบข้อผิดพลาด, 1 พบข้อผิดพลาด, 2 อ่านไฟล์ไม่ได้หรือตัวเลือกไม่ถูกต้อง
@@ -50,6 +54,9 @@ Options:
   --correction-form OUT.xlsx
                           also write the ID-correction form for the students with citizen-ID
                           findings (one input file)
+  --fix OUT               write a copy with every certain repair made (same format, never the
+                          input), list the changes, then check the copy
+  --keep-prefixes         with --fix: leave ด.ช./ด.ญ./น.ส. as written
   -h, --help              show this help
 
 Exit status: 0 no errors, 1 errors found, 2 unreadable file or wrong arguments.
@@ -85,6 +92,8 @@ function options(argv: string[]) {
         'exam-end': { type: 'string' },
         'correction-form': { type: 'string' },
         'show-ids': { type: 'boolean' },
+        fix: { type: 'string' },
+        'keep-prefixes': { type: 'boolean' },
         pretty: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -112,6 +121,8 @@ function options(argv: string[]) {
       th: '--correction-form เขียนไฟล์ .xlsx: ระบุชื่อเช่น แบบขอแก้ไข.xlsx',
       en: '--correction-form writes an .xlsx file: give OUT.xlsx',
     });
+  if (v.fix !== undefined && parsed.positionals.length !== 1)
+    throw new UsageError({ th: '--fix ใช้กับไฟล์ต้นทางไฟล์เดียว', en: '--fix takes exactly one input file' });
   const year = v['academic-year'];
   if (year !== undefined && !/^\d{4}$/.test(year))
     throw new UsageError({
@@ -149,6 +160,8 @@ function options(argv: string[]) {
     form,
     showIds: v['show-ids'] ?? false,
     pretty: v.pretty ?? false,
+    fix: v.fix,
+    prefixWords: !v['keep-prefixes'],
   };
 }
 
@@ -188,6 +201,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (opts.help) {
     io.stdout(`${USAGE[lang]}\n`);
     return 0;
+  }
+  if (opts.fix !== undefined) {
+    const fixOptions = { sheet: opts.sheet, lang: opts.lang, prefixWords: opts.prefixWords, showIds: opts.showIds };
+    return runFix(opts.files[0]!, opts.fix, opts.settings, io, fixOptions);
   }
   let books: WorkbookInput[];
   try {

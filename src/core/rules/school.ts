@@ -32,14 +32,15 @@ const AGE_BANDS: Array<[number, number, number, number]> = [
   [34, 150, 143, 210], // 18 and over
 ];
 
-function band(age: number | null): [number, number, number, number] | null {
+/** [min kg, max kg, min cm, max cm] for an age in whole years; null outside 2–25. Fixes check against it too. */
+export function band(age: number | null): [number, number, number, number] | null {
   return age === null || age < 2 || age > 25 ? null : AGE_BANDS[Math.min(age, 18) - 2]!;
 }
 
 const inRange = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v <= hi;
 
 /** Weight and height that fit only when swapped. */
-function swapped(w: number, h: number): boolean {
+export function swapped(w: number, h: number): boolean {
   return w > h && inRange(h, WEIGHT_RANGE) && inRange(w, HEIGHT_RANGE);
 }
 
@@ -56,8 +57,9 @@ const TOP_GRADES: Array<[string, string]> = [
   ['ม.5', 'ม.6'],
 ];
 
-const WEIGHT_GRAMS = 1000;
-const HEIGHT_METRES = [0.5, 2.5] as const;
+/** Above this a weight looks like grams; inside this range a height looks like metres. */
+export const WEIGHT_GRAMS = 1000;
+export const HEIGHT_METRES = [0.5, 2.5] as const;
 
 export const schoolRules = defineRules(
   defineRule({

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { splitCsv } from '../src/cli/csv';
 import { formatCsv, formatJson, formatText, maskIdsIn, stripControls, workbookReports } from '../src/cli/format';
 import { withCheckDigit } from '../src/core/thai-id';
 import type { Finding } from '../src/core/types';
@@ -301,6 +302,13 @@ describe('reports: what cells may not do to a terminal, and IDs', () => {
     expect(maskIdsIn(`call 081-234-5678 on 2568-05-16, student 19001`)).toBe(
       'call 081-234-5678 on 2568-05-16, student 19001',
     );
+  });
+
+  it('CSV cells holding commas, quotes and edge spaces read back as written', () => {
+    const value = ' ก,ข "ค" ';
+    const csv = formatCsv(withFindings([finding({ value, message: { th: '=1+1', en: 'x' } })]), 'th');
+    const back = splitCsv(csv.slice(1)).values;
+    expect(back[1]!.slice(7)).toEqual([value, "'=1+1"]);
   });
 
   it('JSON is compact unless pretty', () => {

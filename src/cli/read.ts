@@ -1,10 +1,92 @@
-/** Reads a roster file into the same 2-D value array that getValues() gives in Sheets. */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
-import Papa from 'papaparse';
+/**
+ * Reads a roster file into sheets of getValues()-like rows: every sheet of an xlsx, the one sheet of
+ * a CSV/TSV/text file. The type comes from the name and is checked against the bytes (an xlsx saved
+ * as ".csv" is read as the workbook it is). Anything unreadable is an InputError with a Thai and an
+ * English message; nothing else escapes.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import type { Cell } from '../core/types';
+import { readCsv } from './csv';
+import { decode, type Encoding } from './decode';
+import { InputError, LIMITS, READ_ERRORS } from './input-error';
+import { readXlsxSheets } from './xlsx-read';
+import { isOle2, isZip } from './zip';
 
-export class InputError extends Error {}
+export { InputError } from './input-error';
+
+/** One sheet as the core's SheetInput takes it, plus whether Excel hides it. */
+export interface ReadSheet {
+  /** '' for a CSV. */
+  name: string;
+  values: Cell[][];
+  hidden?: boolean;
+  /** Cells whose bytes were not valid in the file's encoding, 0-based: the core's file.bad-bytes. */
+  damaged?: Array<{ row: number; col: number }>;
+  /** 1-based lines of a CSV that could not be read into rows (the CSV reader recovers every line today). */
+  unreadLines?: number[];
+}
+
+export interface ReadWorkbook {
+  /** The file name without its folder: the core infers the academic year from it. */
+  source: string;
+  sheets: ReadSheet[];
+  /** How a text file was decoded. */
+  encoding?: Encoding;
+}
+
+const XLSX = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
+const TEXT = new Set(['.csv', '.txt', '.tsv']);
+
+/** Refuses what cannot be read by its name alone, before touching the file. */
+function kindOf(name: string): 'xlsx' | 'text' | 'xls' {
+  const ext = extname(name).toLowerCase();
+  if (XLSX.has(ext)) return 'xlsx';
+  if (TEXT.has(ext)) return 'text';
+  if (ext === '.xls') return 'xls';
+  if (ext === '.ods' || ext === '.ots') throw new InputError(READ_ERRORS.ods);
+  if (ext === '.xlsb') throw new InputError(READ_ERRORS.xlsb);
+  throw new InputError(READ_ERRORS.unknownType(ext));
+}
+
+/** The sheets of a file already in memory (the playground's upload, the command's file). */
+export function readWorkbookBytes(name: string, bytes: Uint8Array): ReadWorkbook {
+  const kind = kindOf(name);
+  const source = basename(name);
+  if (bytes.length > LIMITS.fileBytes) throw new InputError(READ_ERRORS.tooBig);
+  // The bytes decide when they disagree with the name: schools rename files.
+  if (isZip(bytes)) return { source, sheets: readXlsxSheets(bytes) };
+  if (isOle2(bytes)) throw new InputError(READ_ERRORS.xlsOrEncrypted);
+  if (kind === 'xls') throw new InputError(READ_ERRORS.xls);
+  if (kind === 'xlsx') throw new InputError(READ_ERRORS.notZip);
+  const csv = readCsv(bytes, { tab: extname(name).toLowerCase() === '.tsv' });
+  const sheet: ReadSheet = { name: '', values: csv.values };
+  if (csv.damaged) sheet.damaged = csv.damaged;
+  return { source, sheets: [sheet], encoding: csv.encoding };
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw new InputError(READ_ERRORS.folder);
+    if (s.size > LIMITS.fileBytes) throw new InputError(READ_ERRORS.tooBig);
+    return await readFile(path);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(READ_ERRORS.notFound);
+    if (code === 'EISDIR') throw new InputError(READ_ERRORS.folder);
+    throw new InputError(READ_ERRORS.cannotRead(code));
+  }
+}
+
+/** Every sheet of the file at `path`. */
+export async function readWorkbook(path: string): Promise<ReadWorkbook> {
+  kindOf(path);
+  return readWorkbookBytes(path, await readBytes(path));
+}
+
+// ——— The single-sheet API main.ts and the playground use until they take whole workbooks. ———
 
 export interface RosterFile {
   values: Cell[][];
@@ -12,99 +94,37 @@ export interface RosterFile {
   sheet?: string;
 }
 
-/** UTF-8 (with or without BOM), else Windows-874/TIS-620, which Thai Excel writes. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-874').decode(bytes);
+/** The named sheet, else the first visible one. */
+export function pickSheet(sheets: readonly ReadSheet[], name?: string): ReadSheet {
+  const found = name !== undefined ? sheets.find((s) => s.name === name) : (sheets.find((s) => !s.hidden) ?? sheets[0]);
+  if (!found) {
+    const names = sheets.map((s) => s.name).join(', ');
+    throw new InputError(
+      name !== undefined
+        ? { th: `ไม่มีแผ่นงานชื่อ "${name}" (แผ่นงานที่มี: ${names})`, en: `no sheet named "${name}" (sheets: ${names})` }
+        : READ_ERRORS.noSheets,
+    );
   }
+  return found;
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 8192);
-  let control = 0;
-  for (const b of head) {
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  return control > head.length / 20;
+/** UTF-8 (with or without BOM, damaged bytes as U+FFFD), UTF-16, else Windows-874/TIS-620. */
+export function decodeText(bytes: Uint8Array): string {
+  return decode(bytes).text;
 }
 
 export function parseCsv(bytes: Uint8Array): Cell[][] {
-  if (looksBinary(bytes)) throw new InputError('not a text CSV file (it holds binary data)');
-  // The decoder drops a UTF-8 BOM; papaparse finds the separator (comma, semicolon or tab).
-  const result = Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false });
-  const fatal = result.errors.find((e) => e.type === 'Quotes' && e.code !== 'InvalidQuotes');
-  if (fatal) throw new InputError(`the CSV cannot be parsed: ${fatal.message} (row ${fatal.row ?? '?'})`);
-  // A file that ends with a line break gives one empty last row; it is not part of the roster.
-  const rows = result.data;
-  if (rows.length && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();
-  return rows;
-}
-
-/** exceljs cell values → Sheets-like values: formulas give their result, rich text its text. */
-function fromExcel(v: unknown): Cell {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) {
-    // exceljs reads dates as UTC midnight; the core reads calendar dates in local time.
-    return new Date(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes());
-  }
-  if (typeof v !== 'object') return v as Cell;
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join('');
-  if ('result' in o || 'formula' in o || 'sharedFormula' in o) return fromExcel(o.result);
-  if ('error' in o) return String(o.error);
-  if ('text' in o) return fromExcel(o.text);
-  return '';
+  return readCsv(bytes).values;
 }
 
 export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<RosterFile> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new InputError(
-      /zip|central directory/i.test((e as Error).message)
-        ? 'not a readable .xlsx workbook (the file is not a zip archive)'
-        : `not a readable .xlsx workbook (${(e as Error).message.split('\n')[0]})`,
-    );
-  }
-  const ws = sheet ? wb.getWorksheet(sheet) : (wb.worksheets.find((w) => w.state !== 'hidden') ?? wb.worksheets[0]);
-  if (!ws) {
-    const names = wb.worksheets.map((w) => w.name).join(', ');
-    throw new InputError(sheet ? `no sheet named "${sheet}" (sheets: ${names})` : 'the workbook has no sheets');
-  }
-  const values: Cell[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const out: Cell[] = new Array(width);
-    for (let c = 1; c <= width; c++) out[c - 1] = fromExcel(row.getCell(c).value);
-    values.push(out);
-  }
-  return { values, sheet: ws.name };
-}
-
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code})`,
-    );
-  }
+  const s = pickSheet(readXlsxSheets(bytes), sheet);
+  return { values: s.values, sheet: s.name };
 }
 
 export async function readRoster(path: string, sheet?: string): Promise<RosterFile> {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.xls') throw new InputError('old .xls files are not supported: save as .xlsx or .csv');
-  const xlsx = ext === '.xlsx' || ext === '.xlsm';
-  if (!xlsx && !['.csv', '.txt', '.tsv'].includes(ext)) {
-    throw new InputError(`unknown file type "${ext || '(none)'}": give a .xlsx or .csv file`);
-  }
-  const bytes = await readBytes(path);
-  return xlsx ? readXlsx(bytes, sheet) : { values: parseCsv(bytes) };
+  const wb = await readWorkbook(path);
+  if (wb.sheets.length === 1 && wb.sheets[0]!.name === '' && wb.encoding) return { values: wb.sheets[0]!.values };
+  const s = pickSheet(wb.sheets, sheet);
+  return { values: s.values, sheet: s.name };
 }

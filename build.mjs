@@ -91,7 +91,9 @@ async function buildNode() {
     ...common,
     entryPoints: { 'dmc-check': 'src/cli/bin.ts' },
     alias,
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
   // The playground is a developer tool: it loads gas-local and friends from node_modules.
   await esbuild.build({ ...common, entryPoints: { playground: 'src/playground/main.ts' }, packages: 'external' });

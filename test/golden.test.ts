@@ -32,7 +32,7 @@ describe('golden findings', () => {
   for (const [name, input] of Object.entries(inputs))
     for (const [date, settings] of Object.entries(GOLDEN_DATES)) actual[`${name} @ ${date}`] = pinOf(input, settings);
 
-  if (process.env.GOLDEN_UPDATE) writeFileSync(FILE, JSON.stringify(actual, null, 1) + '\n');
+  if (process.env.GOLDEN_UPDATE) writeFileSync(FILE, JSON.stringify(actual, null, 2) + '\n');
   const golden: Record<string, Pin> = existsSync(FILE) ? JSON.parse(readFileSync(FILE, 'utf8')) : {};
 
   it('pins every input at every check date', () => {

@@ -261,6 +261,24 @@ describe('a per-class workbook', () => {
     expect(rules(w.reports[0]!)).not.toContain('cid.duplicate');
   });
 
+  it('takes a DMC download beside the roster for the other side of a reconciliation, not a roster', () => {
+    const w = validateWorkbook(
+      {
+        sheets: [
+          { name: 'ม.1-1', values: classSheet('', [kid(1, '15/03/2557')]) },
+          { name: 'ข้อมูลนักเรียนรายบุคคล', values: dmcDownload([dmcRow(1)]) },
+        ],
+      },
+      SETTINGS,
+    );
+    expect(w.reports.map((r) => r.sheet)).toEqual(['ม.1-1']);
+    expect(w.skipped.map((s) => [s.sheet, s.reason.en])).toEqual([
+      ['ข้อมูลนักเรียนรายบุคคล', expect.stringContaining('DMC download')],
+    ]);
+    // Alone, the download is the roster to check.
+    expect(validate(dmcDownload([dmcRow(1)]), SETTINGS).summary.students).toBe(1);
+  });
+
   it('a workbook with no roster sheet at all gives header.not-found once', () => {
     const w = validateWorkbook({
       sheets: [

@@ -1,5 +1,6 @@
 /** Every rule, in report order: the single source of rule IDs. */
 import { cidRules } from './rules/cid';
+import { dmcRules } from './rules/dmc';
 import { headerRules } from './rules/header';
 import { movementRules } from './rules/movement';
 import { nameRules } from './rules/names';
@@ -15,6 +16,8 @@ export const RULES: readonly RuleDef[] = [
   ...personRules,
   ...schoolRules,
   ...movementRules,
+  // Fired by reconcile() with the DMC download beside the roster, never by validate().
+  ...dmcRules,
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, RuleDef> = new Map(RULES.map((r) => [r.id, r]));

@@ -11,6 +11,21 @@ export {
 } from './validate';
 export { describeDates, resolveDates } from './check-date';
 export { RULES, RULE_BY_ID, ruleInfo, type RuleInfo } from './catalogue';
+export {
+  reconcile,
+  reconcileCorrectionRows,
+  isDmcDownload,
+  MATCH_REASON,
+  type ExamTable,
+  type IdDiffer,
+  type Match,
+  type MatchKind,
+  type MatchReason,
+  type ReconcileFormRow,
+  type ReconcileOptions,
+  type ReconcileResult,
+  type ReconcileSummary,
+} from './reconcile';
 export * from './types';
 export * from './settings';
 export { parseCid, isValidCid, isGcode, maskCid, maskCidsIn, formatCid, withCheckDigit, checkDigit } from './thai-id';

@@ -6,6 +6,7 @@
 import { RULE_BY_ID, RULES } from './catalogue';
 import { analyseSheet, isPresent, type SheetData } from './analysis';
 import { resolveDates } from './check-date';
+import { isDmcDownload } from './reconcile';
 import { groupRules, rosterOf, runRowRules } from './engine';
 import { a1, cellText, type HeaderMap } from './headers';
 import type { Ctx, Hit, RuleDef } from './rules/rule';
@@ -203,6 +204,11 @@ const OWN_SHEET: Msg = {
   en: "The DMC check add-on's own sheet (results, correction form or marks store): not checked",
 };
 
+const DMC_SHEET: Msg = {
+  th: 'ข้อมูลที่ดาวน์โหลดจาก DMC: ใช้เทียบกับรายชื่อ (เทียบกับข้อมูล DMC) ไม่ได้ตรวจเป็นรายชื่อของโรงเรียน',
+  en: 'The DMC download: compared with the roster (Compare with DMC), not checked as the school roster',
+};
+
 const NO_HEADER: Msg = {
   th: 'ไม่พบแถวหัวตาราง (เช่น คำชี้แจง สรุป หรือตารางอื่น) จึงไม่ได้ตรวจ',
   en: 'No roster header (instructions, a summary or another table): not checked',
@@ -232,6 +238,10 @@ function checkWorkbook(
   );
   const own = sheets.filter((s) => OWN_SHEET_NAMES.includes(s.name));
   if (own.length < sheets.length) sheets = sheets.filter((s) => !own.includes(s));
+  // A DMC download beside the school's own roster is the other side of a reconciliation, not a roster.
+  const downloads = sheets.filter((s) => isDmcDownload(s.values));
+  if (downloads.length < sheets.length) sheets = sheets.filter((s) => !downloads.includes(s));
+  else downloads.length = 0;
   const names = sheets.map((s) => s.name);
   const all = sheets.map((s, i) => checkSheet(s, i, names, dates, settings.headerRow, rules));
 
@@ -241,6 +251,7 @@ function checkWorkbook(
   const skipped = [
     ...all.filter((c) => !rosters.includes(c)).map((c) => ({ sheet: c.input.name, reason: NO_HEADER })),
     ...own.map((s) => ({ sheet: s.name, reason: OWN_SHEET })),
+    ...downloads.map((s) => ({ sheet: s.name, reason: DMC_SHEET })),
   ];
 
   const read = rosters.filter((c) => c.data);

@@ -29,7 +29,7 @@ export interface FormatOptions {
   pretty?: boolean;
 }
 
-const optionsOf = (o: Lang | FormatOptions | undefined): Required<FormatOptions> => {
+export const optionsOf = (o: Lang | FormatOptions | undefined): Required<FormatOptions> => {
   const opts = typeof o === 'string' ? { lang: o } : (o ?? {});
   return { lang: opts.lang ?? 'th', showIds: opts.showIds ?? false, pretty: opts.pretty ?? false };
 };
@@ -105,7 +105,7 @@ export function maskIdValue(value: string): string {
 }
 
 /** What a finding may show: controls stripped (for text and CSV), IDs masked unless asked. */
-function shown(f: Finding, o: Required<FormatOptions>, strip: boolean): Finding {
+export function shown(f: Finding, o: Required<FormatOptions>, strip: boolean): Finding {
   const clean = strip ? stripControls : (s: string) => s;
   const mask = o.showIds ? (s: string) => s : maskIdsIn;
   const value = clean(f.value ?? '');
@@ -220,7 +220,12 @@ export const CSV_COLUMNS = ['source', 'sheet', 'severity', 'rule', 'cell', 'row'
  * One row per finding, and one per skipped sheet (rule "sheet.skipped", severity info, its reason as
  * the message). A BOM so Excel opens the Thai text as UTF-8; every cell neutralised against formulas.
  */
-export function formatCsv(reports: FileReport[], options?: Lang | FormatOptions): string {
+export function formatCsv(
+  reports: FileReport[],
+  options?: Lang | FormatOptions,
+  /** Further finding rows in the same columns (the reconciliation with DMC). */
+  extraRows: readonly string[][] = [],
+): string {
   const o = optionsOf(options);
   const safe = (s: string) => (o.showIds ? stripControls(s) : maskIdsIn(stripControls(s)));
   const rows: string[][] = [CSV_COLUMNS];
@@ -245,6 +250,7 @@ export function formatCsv(reports: FileReport[], options?: Lang | FormatOptions)
       rows.push([source, safe(k.sheet), 'info', 'sheet.skipped', '', '', '', '', safe(k.reason[o.lang])]);
     }
   }
+  rows.push(...extraRows);
   return '\ufeff' + rows.map((row) => row.map((v) => csvField(neutraliseFormula(v))).join(',')).join('\r\n') + '\r\n';
 }
 

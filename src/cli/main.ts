@@ -9,8 +9,10 @@ import { todayYmd } from '../core/check-date';
 import { correctionRows, correctionXlsx, mergeTyped } from '../core/correction';
 import { settingsSchema, type Settings } from '../core/settings';
 import type { Lang, Msg } from '../core/types';
-import { validateSources, type WorkbookInput } from '../core/validate';
+import { isDmcDownload, reconcile, reconcileCorrectionRows } from '../core/reconcile';
+import { validateSources, type SheetInput, type WorkbookInput } from '../core/validate';
 import { runFix } from './fix';
+import { reconciliationCsvRows, reconciliationJson, reconciliationText } from './reconcile-format';
 import { formatCsv, formatJson, formatText, workbookReports, type FileReport } from './format';
 import { InputError, pickSheet, readWorkbook } from './read';
 
@@ -30,6 +32,8 @@ const USAGE: Msg = {
   --pretty                JSON แบบจัดย่อหน้า
   --correction-form ไฟล์.xlsx
                           เขียนแบบขอแก้ไขเลขประจำตัวประชาชนของนักเรียนที่เลขผิด (ไฟล์เดียว)
+  --dmc ไฟล์DMC           เทียบรายชื่อกับไฟล์ที่ดาวน์โหลดจาก DMC: ใครไม่มีในฝั่งใด เลขประจำตัวต่าง ข้อมูลต่าง
+                          เลื่อนชั้นเอง (แบบขอแก้ไขรวมนักเรียนที่เลขต่างจาก DMC ด้วย)
   --fix ไฟล์ใหม่           เขียนสำเนาที่แก้สิ่งที่แก้ได้แน่นอนแล้ว (รูปแบบเดียวกับต้นฉบับ ไม่เขียนทับต้นฉบับ)
                           แสดงรายการที่แก้ แล้วตรวจสำเนานั้น
   --keep-prefixes         กับ --fix: คงคำนำหน้าแบบย่อ (ด.ช. ด.ญ. น.ส.) ไว้ตามที่เขียน
@@ -54,6 +58,9 @@ Options:
   --correction-form OUT.xlsx
                           also write the ID-correction form for the students with citizen-ID
                           findings (one input file)
+  --dmc DOWNLOAD          compare the roster with the DMC download: who is missing on either side,
+                          whose ID or details differ, who was promoted by hand (the correction form
+                          includes the IDs that differ from DMC's)
   --fix OUT               write a copy with every certain repair made (same format, never the
                           input), list the changes, then check the copy
   --keep-prefixes         with --fix: leave ด.ช./ด.ญ./น.ส. as written
@@ -93,6 +100,7 @@ function options(argv: string[]) {
         'correction-form': { type: 'string' },
         'show-ids': { type: 'boolean' },
         fix: { type: 'string' },
+        dmc: { type: 'string' },
         'keep-prefixes': { type: 'boolean' },
         pretty: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -120,6 +128,11 @@ function options(argv: string[]) {
     throw new UsageError({
       th: '--correction-form เขียนไฟล์ .xlsx: ระบุชื่อเช่น แบบขอแก้ไข.xlsx',
       en: '--correction-form writes an .xlsx file: give OUT.xlsx',
+    });
+  if (v.dmc !== undefined && parsed.positionals.length !== 1)
+    throw new UsageError({
+      th: '--dmc เทียบไฟล์รายชื่อไฟล์เดียวกับข้อมูล DMC',
+      en: '--dmc compares exactly one roster file with the DMC download',
     });
   if (v.fix !== undefined && parsed.positionals.length !== 1)
     throw new UsageError({ th: '--fix ใช้กับไฟล์ต้นทางไฟล์เดียว', en: '--fix takes exactly one input file' });
@@ -161,6 +174,7 @@ function options(argv: string[]) {
     showIds: v['show-ids'] ?? false,
     pretty: v.pretty ?? false,
     fix: v.fix,
+    dmc: v.dmc,
     prefixWords: !v['keep-prefixes'],
   };
 }
@@ -220,22 +234,54 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stderr(`dmc-check: ${path}: ${why}\n`);
     return 2;
   }
+  let dmc: { source: string; sheet: SheetInput } | null = null;
+  if (opts.dmc !== undefined) {
+    try {
+      const wb = await readWorkbook(opts.dmc);
+      dmc = { source: wb.source, sheet: wb.sheets.find((s) => isDmcDownload(s.values)) ?? pickSheet(wb.sheets) };
+    } catch (e) {
+      const why = e instanceof InputError ? e.say(lang) : (e as Error).message;
+      io.stderr(`dmc-check: ${opts.dmc}: ${why}\n`);
+      return 2;
+    }
+  }
   const results = validateSources(books, opts.settings);
   const reports: FileReport[] = results.flatMap((w) => workbookReports(w.source ?? '', w));
   const format = { lang: opts.lang, showIds: opts.showIds, pretty: opts.pretty };
-  io.stdout(
-    opts.format === 'json'
-      ? formatJson(reports, format)
-      : opts.format === 'csv'
-        ? formatCsv(reports, format)
-        : formatText(reports, format),
-  );
+  const rec = dmc ? reconcile(books[0]!, dmc.sheet, opts.settings, { dmcSource: dmc.source }) : null;
+  if (opts.format === 'json') {
+    const json = formatJson(reports, format);
+    if (!rec) io.stdout(json);
+    else {
+      // The reconciliation rides beside the report(s): {report…, reconciliation} or {reports, reconciliation}.
+      const parsed: unknown = JSON.parse(json);
+      const reconciliation = reconciliationJson(rec, dmc!.source, format);
+      const out = Array.isArray(parsed)
+        ? { reports: parsed, reconciliation }
+        : { ...(parsed as object), reconciliation };
+      io.stdout(JSON.stringify(out, null, opts.pretty ? 2 : undefined) + '\n');
+    }
+  } else if (opts.format === 'csv') {
+    io.stdout(
+      formatCsv(reports, format, rec ? reconciliationCsvRows(rec, books[0]!.source ?? '', dmc!.source, format) : []),
+    );
+  } else {
+    io.stdout(formatText(reports, format) + (rec ? reconciliationText(rec, dmc!.source, format) : ''));
+  }
   if (opts.form) {
     const book = books[0]!;
-    const rows = results[0]!.reports.flatMap((r) => {
-      const sheet = book.sheets.find((s) => s.name === r.sheet) ?? book.sheets[0]!;
-      return correctionRows(sheet.values, r, opts.settings);
-    });
+    // IDs that differ from DMC's: DMC's as old, the roster's as new; they replace the check's row of that student.
+    const fromDmc = rec ? reconcileCorrectionRows(rec, opts.settings) : [];
+    const replaced = new Set(fromDmc.map((r) => `${r.sheet}|${r.sourceRow}`));
+    const rows = [
+      ...results[0]!.reports.flatMap((r) => {
+        const sheet = book.sheets.find((s) => s.name === r.sheet) ?? book.sheets[0]!;
+        return correctionRows(sheet.values, r, opts.settings).filter(
+          (row) => !replaced.has(`${r.sheet}|${row.sourceRow}`),
+        );
+      }),
+      ...fromDmc,
+    ];
     try {
       await writeFile(opts.form, correctionXlsx(opts.settings, todayYmd(), mergeTyped(rows, [])));
     } catch (e) {
@@ -249,5 +295,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
         : `dmc-check: wrote ${opts.form} (${rows.length} students with citizen-ID findings)\n`,
     );
   }
-  return reports.some((r) => r.summary.bySeverity.error > 0) ? 1 : 0;
+  const errors = reports.some((r) => r.summary.bySeverity.error > 0) || (rec?.summary.bySeverity.error ?? 0) > 0;
+  return errors ? 1 : 0;
 }

@@ -202,3 +202,75 @@ describe('where the roster is', () => {
     expect(a.call('checkRoster')).toMatchObject({ ok: true, data: { sheet: 'นักเรียน' } });
   });
 });
+
+describe('the correction buttons from any sheet (issue 12, major 2)', () => {
+  const ok = <T>(r: Result<T>): T => {
+    if (!r.ok) throw new Error(r.error.en);
+    return r.data;
+  };
+
+  it('work from the form sheet before any check, and building the form opens it', () => {
+    for (const scope of ['auto', 'open', 'all'] as const) {
+      const a = addon({ สรุป: [['สรุปจำนวนนักเรียน'], ['ทั้งหมด', 4]] });
+      a.call('saveSettings', { ...OFFICER, sheetScope: scope });
+      a.spreadsheet.setActiveSheet(a.sheet('สรุป'));
+      expect(build(a)).toMatchObject({ sheet: FORM, rows: 3, rosters: ['นักเรียน'] });
+      expect(a.spreadsheet.getActiveSheet().getName()).toBe(FORM);
+      // The officer types on the form; the three buttons all work from there.
+      a.sheet(FORM).getRange('L8').setValue(cidOf(50));
+      a.sheet(FORM).getRange('L9').setValue(cidOf(51));
+      expect(build(a)).toMatchObject({ rows: 3, problems: [] });
+      expect(ok(a.call<Result<DraftData>>('draftCorrectionEmail'))).toMatchObject({ students: 3 });
+      expect(ok(a.call<Result<{ rows: number }>>('downloadCorrectionXlsx'))).toMatchObject({ rows: 3 });
+    }
+  });
+
+  it('say what to do when no sheet is a roster, instead of calling the form the results', () => {
+    const a = loadAddon({ บันทึก: values([['ไม่ใช่รายชื่อ']]) });
+    a.call('saveSettings', OFFICER);
+    const r = a.call<Result<FormData>>('buildCorrectionForm');
+    expect(r).toMatchObject({ ok: false, error: { th: expect.stringContaining('ตรวจสอบ') } });
+    if (!r.ok) expect(r.error.th).not.toContain('ผลการตรวจ ไม่ใช่รายชื่อนักเรียน');
+    expect(a.call('downloadCorrectionXlsx')).toMatchObject({ ok: false, error: { th: expect.any(String) } });
+    expect(a.call('draftCorrectionEmail')).toMatchObject({ ok: false, error: { th: expect.any(String) } });
+  });
+
+  it('take every class sheet of a workbook, the grade from the sheet name', () => {
+    const cls = (first: number) =>
+      values(
+        roster({
+          columns: ['cid', 'prefix', 'firstName', 'lastName', 'gender', 'dob'],
+          row: { cid: wrongCheckDigit(cidOf(first)) },
+          more: [{ cid: cidOf(first + 1) }],
+        }).map((r, i) => (i === 0 ? r : r)),
+      );
+    const a = loadAddon({ 'ม.1-1': cls(100), 'ม.1-2': cls(200) });
+    a.call('saveSettings', OFFICER);
+    const data = build(a);
+    expect(data).toMatchObject({ rows: 2, rosters: ['ม.1-1', 'ม.1-2'] });
+    const rows = formRows(a);
+    expect(rows.map((r) => [r[3], r[4], r[10]])).toEqual([
+      ['ม.1', '1', wrongCheckDigit(cidOf(100))],
+      ['ม.1', '2', wrongCheckDigit(cidOf(200))],
+    ]);
+  });
+
+  it('grow the form sheet before writing past its 1,000 rows', () => {
+    const many = Array.from({ length: 1_100 }, (_, i) => ({
+      cid: wrongCheckDigit(cidOf(1_000 + i)),
+      sid: String(30_000 + i),
+    }));
+    const a = loadAddon({ นักเรียน: values(roster({ more: many })) });
+    a.call('saveSettings', OFFICER);
+    const data = build(a);
+    expect(data.rows).toBe(1_100);
+    const form = a.sheet(FORM);
+    expect(form.size().rows).toBeGreaterThanOrEqual(7 + 1_100 + 50);
+    expect(form.peek().values.length).toBe(7 + 1_100);
+    // Growing is one call each way, not one per row.
+    expect(a.calls.total(/insertRowsAfter/)).toBe(1);
+    // A refresh of the same long form needs no second growth.
+    build(a);
+    expect(a.calls.total(/insertRowsAfter/)).toBe(1);
+  });
+});

@@ -18,12 +18,13 @@ import { parseIso, type Ymd } from '../core/dates';
 import { cellText } from '../core/headers';
 import { composeCorrectionMail, correctionFilename } from '../core/mime';
 import type { Settings } from '../core/settings';
-import type { Msg } from '../core/types';
-import { validate } from '../core/validate';
+import type { Cell, Msg } from '../core/types';
+import { validateWorkbook, type SheetReport } from '../core/validate';
+import { gradeOfSheetName } from '../core/vocab';
 import { bytesToBase64 } from '../core/xlsx';
 import { UserError } from './result';
 import { loadSettings } from './settings-store';
-import { FORM_SHEET, OWN_SHEETS, ownSheet, rosterSheet } from './sheets';
+import { ensureSize, FORM_SHEET, OWN_SHEETS, ownSheet, rosterSheet, userSheets } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -69,11 +70,9 @@ function findLayout(sheet: Sheet, template: boolean): FormLayout | null {
 }
 
 /** The district's own template if the spreadsheet holds one, else the add-on's form sheet if made. */
-function existingLayout(ss: Spreadsheet, roster: Sheet | null): FormLayout | null {
-  const rosterName = roster?.getName();
+function existingLayout(ss: Spreadsheet): FormLayout | null {
   for (const sheet of ss.getSheets()) {
-    const name = sheet.getName();
-    if (name === rosterName || OWN_SHEETS.includes(name)) continue;
+    if (OWN_SHEETS.includes(sheet.getName())) continue;
     const layout = findLayout(sheet, true);
     if (layout) return layout;
   }
@@ -117,6 +116,8 @@ function writeForm(layout: FormLayout, rows: readonly FormRow[], settings: Setti
     );
     // IDs typed into these columns later must stay text, or a leading 0 is lost.
     const ids = [FORM_FIELDS.indexOf('oldCid'), FORM_FIELDS.indexOf('newCid')];
+    // A long form passes a new sheet's 1,000 rows: grow it first, as Sheets refuses a range past its edge.
+    ensureSize(sheet, block.length + 1 + rows.length + TYPING_ROOM, FORM_FIELDS.length);
     sheet.getRange(block.length + 2, ids[0]! + 1, rows.length + TYPING_ROOM, 2).setNumberFormat('@');
     sheet.getRange(1, 1, matrix.length, FORM_FIELDS.length).setValues(matrix);
     sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
@@ -128,6 +129,7 @@ function writeForm(layout: FormLayout, rows: readonly FormRow[], settings: Setti
   const width = sheet.getLastColumn();
   const count = Math.max(rows.length, previousCount);
   if (count === 0) return;
+  ensureSize(sheet, headerRow + count + TYPING_ROOM, width);
   if (columns.newCid !== undefined)
     sheet.getRange(headerRow + 1, columns.newCid + 1, count + TYPING_ROOM, 1).setNumberFormat('@');
   const fieldAt = new Map((Object.entries(columns) as Array<[FormField, number]>).map(([f, c]) => [c, f]));
@@ -156,11 +158,88 @@ export interface FormData {
   template: boolean;
   rows: number;
   problems: Array<{ no: number; name: string; message: Msg }>;
+  /** The roster sheets the form was made from. */
+  rosters: string[];
 }
 
-function rosterValues(ss: Spreadsheet, settings: Settings) {
-  const roster = rosterSheet(ss, settings, 'last');
-  return { roster, values: roster.getDataRange().getValues() };
+interface Roster {
+  name: string;
+  values: Cell[][];
+  report: SheetReport;
+}
+
+/** The sheets with a roster header among these, each with its report (checked together, as the check does). */
+function readRosters(ss: Spreadsheet, sheets: readonly Sheet[], settings: Settings): Roster[] {
+  const input = sheets.map((sheet) => ({
+    name: sheet.getName(),
+    values: sheet.getDataRange().getValues() as Cell[][],
+  }));
+  const book = validateWorkbook({ source: ss.getName(), sheets: input }, settings);
+  return book.reports
+    .filter((r) => r.summary.headerRow !== null)
+    .map((report) => ({ name: report.sheet, values: input.find((i) => i.name === report.sheet)!.values, report }));
+}
+
+/**
+ * The roster sheets behind the form, whatever sheet is open (the officer is usually on the form, typing
+ * new IDs): those the check reads by the "แผ่นงานที่ตรวจ" setting — the named sheet; for "open", the
+ * sheet checked last (before any check, the one sheet with a roster header); otherwise every sheet with
+ * a roster header but the form itself.
+ */
+function rosters(ss: Spreadsheet, settings: Settings, form: Sheet | null): Roster[] {
+  const formId = form?.getSheetId();
+  const candidates = userSheets(ss)
+    .filter((r) => r.id !== formId)
+    .map((r) => r.sheet);
+  let found: Roster[];
+  if (settings.sheetScope === 'named') found = readRosters(ss, [rosterSheet(ss, settings)], settings);
+  else if (settings.sheetScope === 'open') {
+    const last = lastChecked(ss, settings);
+    found = last && candidates.includes(last) ? readRosters(ss, [last], settings) : [];
+    if (found.length === 0) {
+      const all = readRosters(ss, candidates, settings);
+      found = all.length === 1 ? all : [];
+    }
+  } else found = readRosters(ss, candidates, settings);
+  if (found.length === 0) throw new UserError(M.noRoster);
+  return found;
+}
+
+/** The sheet checked last; with none yet, the open one unless it is the add-on's own. */
+function lastChecked(ss: Spreadsheet, settings: Settings): Sheet | null {
+  try {
+    return rosterSheet(ss, { ...settings, rosterSheet: '' }, 'last');
+  } catch (e) {
+    if (e instanceof UserError) return null;
+    throw e;
+  }
+}
+
+/** The form's rows from every roster; a class sheet without a grade column gives its grade. */
+function rowsOf(list: readonly Roster[], settings: Settings): FormRow[] {
+  return list.flatMap((r) => {
+    const grade = gradeOfSheetName(r.name);
+    return correctionRows(r.values, r.report, settings).map((row) =>
+      grade && !row.values.grade
+        ? {
+            ...row,
+            values: {
+              ...row.values,
+              grade: grade.label,
+              room: row.values.room || (grade.room ? String(grade.room) : ''),
+            },
+          }
+        : row,
+    );
+  });
+}
+
+/** Who holds each valid ID, over every roster sheet. */
+function allIds(list: readonly Roster[], settings: Settings): ReturnType<typeof rosterIds> {
+  const ids: ReturnType<typeof rosterIds> = new Map();
+  for (const r of list)
+    for (const [id, holders] of rosterIds(r.values, settings)) ids.set(id, [...(ids.get(id) ?? []), ...holders]);
+  return ids;
 }
 
 function problemsOf(rows: readonly FormRow[], ids: ReturnType<typeof rosterIds>) {
@@ -175,28 +254,45 @@ function problemsOf(rows: readonly FormRow[], ids: ReturnType<typeof rosterIds>)
   };
 }
 
-/** "สร้างแบบขอแก้ไข": builds or refreshes the form from a fresh check, keeping what the user typed. */
+/**
+ * "สร้างแบบขอแก้ไข": builds or refreshes the form from a fresh check, keeping what the user typed, and
+ * opens it: the next step is typing there.
+ */
 export function buildForm(): FormData {
   const { settings } = loadSettings();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { roster, values } = rosterValues(ss, settings);
-  const report = validate(values, settings);
-  const layout = existingLayout(ss, roster);
+  const layout = existingLayout(ss);
+  const list = rosters(ss, settings, layout?.sheet ?? null);
   const previous = layout ? readRows(layout) : [];
-  const rows = mergeTyped(correctionRows(values, report, settings), previous);
+  const rows = mergeTyped(rowsOf(list, settings), previous);
   const target: FormLayout = layout ?? {
-    sheet: ownSheet(ss, FORM_SHEET, false, roster),
+    sheet: ownSheet(ss, FORM_SHEET, false, ss.getActiveSheet()),
     headerRow: formHeaderBlock(settings, today()).length + 1,
     columns: Object.fromEntries(FORM_FIELDS.map((f, i) => [f, i])),
     template: false,
   };
   writeForm(target, rows, settings, previous.length);
-  const problems = problemsOf(rows, rosterIds(values, settings));
+  const problems = problemsOf(rows, allIds(list, settings));
   markNewIds(target, rows.length, problems.byIndex, settings.language);
-  return { sheet: target.sheet.getName(), template: target.template, rows: rows.length, problems: problems.list };
+  // The form opens at the first new ID still to type: the next step is typing there.
+  const first = problems.list[0];
+  const col = target.columns.newCid;
+  if (first && col !== undefined) target.sheet.getRange(target.headerRow + first.no, col + 1).activate();
+  else target.sheet.activate();
+  return {
+    sheet: target.sheet.getName(),
+    template: target.template,
+    rows: rows.length,
+    problems: problems.list,
+    rosters: list.map((r) => r.name),
+  };
 }
 
 const M = {
+  noRoster: {
+    th: 'ยังไม่รู้ว่าแผ่นงานใดเป็นรายชื่อนักเรียน — เปิดแผ่นงานรายชื่อแล้วกด "ตรวจสอบ" ก่อน',
+    en: 'No roster sheet found yet — open the roster sheet and press "Check" first',
+  },
   noForm: {
     th: 'ยังไม่มีแบบขอแก้ไข — กด "สร้างแบบขอแก้ไข" ก่อน',
     en: 'There is no correction form yet — press "Build the form" first',
@@ -218,15 +314,14 @@ function exportable(): { settings: Settings; rows: FormRow[]; xlsx: Uint8Array }
   const missing = missingSender(settings);
   if (missing) throw new UserError(missing);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { roster, values } = rosterValues(ss, settings);
-  const layout = existingLayout(ss, roster);
+  const layout = existingLayout(ss);
   if (!layout) throw new UserError(M.noForm);
   const rows: FormRow[] = readRows(layout).map((v, i) => ({
     sourceRow: 0,
     values: { ...(Object.fromEntries(FORM_FIELDS.map((f) => [f, ''])) as FormValues), ...v, no: v.no || String(i + 1) },
   }));
   if (rows.length === 0) throw new UserError(M.empty);
-  const problems = problemsOf(rows, rosterIds(values, settings));
+  const problems = problemsOf(rows, allIds(rosters(ss, settings, layout.sheet), settings));
   markNewIds(layout, rows.length, problems.byIndex, settings.language);
   if (problems.list.length) throw new UserError(M.refused(problems.list));
   return { settings, rows, xlsx: correctionXlsx(settings, today(), rows) };

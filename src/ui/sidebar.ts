@@ -1,22 +1,42 @@
-/** The sidebar: check, findings grouped by rule, exam takers, settings. Talks to the server only via call(). */
+/**
+ * The sidebar: check, findings grouped by sheet and rule, exam takers, ID correction, settings.
+ * Talks to the server only via call().
+ */
 import { describeRound, PHASE3_REMINDER } from '../core/calendar';
+import { describeDates } from '../core/check-date';
+import { formatBE, parseDateText, parseIso, toIso } from '../core/dates';
 import { GENDER_LABEL, SEVERITY_LABEL } from '../core/labels';
-import { SEVERITIES, type Finding, type Lang, type Severity } from '../core/types';
-import type { CheckData, RuleInfo, SidebarState } from '../server/index';
 import type { Settings } from '../core/settings';
+import { SEVERITIES, type DatesUsed, type Finding, type Lang, type Msg, type Severity } from '../core/types';
+import type { CheckData, RuleInfo, SidebarState } from '../server/index';
 import { call } from './api';
-import { byId, clear, el } from './dom';
+import { byId, clear, el, setText } from './dom';
 import { STRINGS } from './i18n';
 
 const PER_GROUP = 100;
+/** With this many findings or fewer, every group starts open. */
+const OPEN_UP_TO = 30;
+
+/** What a check returns; the workbook fields are optional so an older server still draws. */
+type CheckView = CheckData & {
+  sheets?: string[];
+  skipped?: Array<{ sheet: string; reason: Msg }>;
+  dates?: DatesUsed;
+};
+
+type Outcome<T> = { ok: true; data: T } | { ok: false; message: string };
 
 const state = {
   lang: 'th' as Lang,
   view: (document.body.dataset.view === 'settings' ? 'settings' : 'check') as 'check' | 'settings',
   app: null as SidebarState | null,
-  result: null as CheckData | null,
+  result: null as CheckView | null,
   shown: new Set<Severity>(SEVERITIES),
-  open: new Set<string>(),
+  /** Groups the user opened or closed, by "sheet|rule". */
+  toggled: new Map<string, boolean>(),
+  /** What the user typed in the settings and has not saved yet. */
+  form: null as Record<string, string> | null,
+  errors: {} as Record<string, Msg>,
 };
 
 const t = () => STRINGS[state.lang];
@@ -24,21 +44,25 @@ const t = () => STRINGS[state.lang];
 function banner(text: string | null, ok = false): void {
   const b = byId('banner');
   b.hidden = !text;
-  b.textContent = text ?? '';
+  setText('banner-text', text ?? '');
   b.classList.toggle('ok', ok);
 }
 
-/** Calls the server; a failure of the call itself shows a message instead of leaving the sidebar blank. */
-async function request<T>(
-  p: Promise<{ ok: true; data: T } | { ok: false; error: { th: string; en: string } }>,
-): Promise<T | null> {
+/** Calls the server; a refusal or a failed call becomes a message, never a blank sidebar. */
+async function ask<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: Msg }>): Promise<Outcome<T>> {
   try {
     const r = await p;
-    if (r.ok) return r.data;
-    banner(r.error[state.lang]);
+    return r.ok ? { ok: true, data: r.data } : { ok: false, message: r.error[state.lang] };
   } catch {
-    banner(t().failed);
+    return { ok: false, message: t().failed };
   }
+}
+
+/** ask(), with a failure shown in the banner. */
+async function request<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: Msg }>): Promise<T | null> {
+  const r = await ask(p);
+  if (r.ok) return r.data;
+  banner(r.message);
   return null;
 }
 
@@ -47,22 +71,33 @@ async function request<T>(
 function renderChrome(): void {
   const s = t();
   document.documentElement.lang = state.lang;
+  document.title = s.appName;
   document.body.dataset.view = state.view;
   byId('lang-th').setAttribute('aria-pressed', String(state.lang === 'th'));
   byId('lang-en').setAttribute('aria-pressed', String(state.lang === 'en'));
-  byId('tab-check').textContent = s.tabCheck;
-  byId('tab-settings').textContent = s.tabSettings;
-  byId('intro').textContent = s.intro;
-  byId('reminder-title').textContent = s.reminder;
+  byId('views').setAttribute('aria-label', s.views);
+  for (const view of ['check', 'settings'] as const) {
+    const tab = setText(`tab-${view}`, view === 'check' ? s.tabCheck : s.tabSettings);
+    tab.setAttribute('aria-selected', String(state.view === view));
+    byId(`view-${view}`).hidden = state.view !== view;
+  }
+  setText('intro', s.intro);
+  setText('reminder-title', s.reminder);
   const app = state.app;
   const settings = app?.settings;
-  byId('school').textContent = settings?.schoolName
+  const school = settings?.schoolName
     ? `${settings.schoolName}${settings.schoolCode ? ` (${settings.schoolCode})` : ''}`
-    : s.noSchool;
+    : s.appName;
+  setText('school', school);
+  const noSchool = byId('no-school');
+  noSchool.hidden = !app || !!settings?.schoolName;
+  setText('no-school', s.noSchool);
   if (app) {
     const r = describeRound(app.round, state.lang);
-    byId('round-title').textContent = r.title;
-    byId('round-countdown').textContent = app.round.confirmOpen ? `${r.countdown} · ${s.confirmOpen}` : r.countdown;
+    setText('round-title', r.title);
+    setText('round-countdown', r.countdown);
+    const confirm = setText('confirm-open', s.confirmOpen);
+    confirm.hidden = !app.round.confirmOpen;
     const reminder = byId<HTMLDetailsElement>('reminder');
     if (reminder.hidden && app.round.phase3) reminder.open = true;
     reminder.hidden = !app.round.phase3;
@@ -71,18 +106,18 @@ function renderChrome(): void {
     for (const m of PHASE3_REMINDER) list.append(el('li', { text: m[state.lang] }));
   }
   renderCheckButton(false);
-  byId('clear').textContent = s.clear;
-  byId('correction-title').textContent = s.correctionTitle;
-  byId('correction-help').textContent = s.correctionHelp;
-  byId('build-form').textContent = s.buildForm;
-  byId('draft-email').textContent = s.draftEmail;
-  byId('download-xlsx').textContent = s.downloadXlsx;
+  setText('clear', s.clear);
+  setText('correction-title', s.correctionTitle);
+  setText('correction-help', s.correctionHelp);
+  setText('build-form', s.buildForm);
+  setText('draft-email', s.draftEmail);
+  setText('download-xlsx', s.downloadXlsx);
 }
 
 function renderCheckButton(busy: boolean): void {
   const b = byId<HTMLButtonElement>('check');
   b.disabled = busy;
-  b.textContent = busy ? t().checking : t().check;
+  setText('check', busy ? t().checking : t().check);
   b.setAttribute('aria-busy', String(busy));
 }
 
@@ -99,11 +134,28 @@ function renderResult(): void {
   byId('intro').hidden = !!data;
   if (!data) return;
   const s = t();
-  byId('checked-sheet').textContent = s.sheetChecked(data.sheet, data.summary.students);
+  setText('result-title', s.findings);
+  const sheets = data.sheets ?? [data.sheet];
+  setText(
+    'checked-sheet',
+    sheets.length > 1
+      ? s.sheetsChecked(sheets.length, data.summary.students)
+      : s.sheetChecked(sheets[0] ?? data.sheet, data.summary.students),
+  );
+  const dates = data.dates ?? data.summary.dates;
+  const datesLine = setText('dates', dates ? describeDates(dates, state.lang) : '');
+  datesLine.hidden = !dates;
+  const skipped = data.skipped ?? [];
+  const skippedLine = setText(
+    'skipped',
+    `${s.skipped} ${skipped.map((x) => `"${x.sheet}": ${x.reason[state.lang]}`).join('; ')}`,
+  );
+  skippedLine.hidden = skipped.length === 0;
 
   const counts = byId('counts');
   clear(counts);
   for (const sev of SEVERITIES) {
+    const label = SEVERITY_LABEL[sev][state.lang];
     counts.append(
       el(
         'button',
@@ -113,7 +165,7 @@ function renderResult(): void {
             type: 'button',
             'aria-pressed': String(state.shown.has(sev)),
             'data-severity': sev,
-            title: s.filter,
+            title: s.filter(label),
           },
           on: {
             click: () => {
@@ -124,76 +176,119 @@ function renderResult(): void {
           },
         },
         el('b', { text: String(data.summary.bySeverity[sev]) }),
-        SEVERITY_LABEL[sev][state.lang],
+        el('span', { text: label }),
       ),
     );
   }
   byId('clean').hidden = data.totalFindings > 0;
-  byId('clean').textContent = s.clean;
-  const trunc = byId('truncated');
+  setText('clean', s.clean);
+  const trunc = setText('truncated', s.truncated(data.findings.length, data.totalFindings));
   trunc.hidden = data.findings.length >= data.totalFindings;
-  trunc.textContent = s.truncated(data.findings.length, data.totalFindings);
 
   renderGroups(data);
   renderTakers(data);
 }
 
-function renderGroups(data: CheckData): void {
-  const groups = byId('groups');
-  clear(groups);
+/** Rule groups of some findings: errors first, then warnings, then info; within a severity, catalogue order. */
+function ruleGroups(data: CheckView, sheet: string | null, list: Finding[], open: boolean): HTMLElement[] {
   const byRule = new Map<string, Finding[]>();
-  for (const f of data.findings) {
-    if (!state.shown.has(f.severity)) continue;
-    const list = byRule.get(f.rule);
-    if (list) list.push(f);
+  for (const f of list) {
+    const l = byRule.get(f.rule);
+    if (l) l.push(f);
     else byRule.set(f.rule, [f]);
   }
-  // Errors first, then warnings, then info; within a severity, the catalogue's order.
   const order = state.app?.rules.map((r) => r.id) ?? [];
   const rank = (id: string) => SEVERITIES.indexOf(byRule.get(id)![0]!.severity) * 1000 + order.indexOf(id);
-  const ids = [...byRule.keys()].sort((a, b) => rank(a) - rank(b));
-  for (const id of ids) {
-    const list = byRule.get(id)!;
-    const rule = ruleOf(id);
-    const severity = list[0]!.severity;
-    const total = data.summary.byRule[id] ?? list.length;
-    const details = el(
-      'details',
-      { class: `group ${severity}`, attrs: { 'data-rule': id } },
-      el('summary', { text: `${rule?.about[state.lang] ?? id} (${total})` }),
-      el('p', { class: 'about', text: id }),
-      el(
-        'ol',
-        {},
-        ...list.slice(0, PER_GROUP).map((f) =>
-          el(
-            'li',
-            {},
-            f.cell
-              ? el('button', {
-                  class: 'finding',
-                  text: f.cell,
-                  attrs: { type: 'button', 'data-cell': f.cell, title: t().goTo(f.cell) },
-                  on: { click: () => void goTo(data.sheet, f.cell!) },
-                })
-              : null,
-            el('span', { text: f.message[state.lang] }),
-          ),
+  const many = (data.sheets?.length ?? 1) > 1;
+  return [...byRule.keys()]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((id) => {
+      const findings = byRule.get(id)!;
+      const rule = ruleOf(id);
+      const severity = findings[0]!.severity;
+      // The summary counts a rule over every sheet; one sheet's group counts its own.
+      const total = many ? findings.length : (data.summary.byRule[id] ?? findings.length);
+      const key = `${sheet ?? ''}|${id}`;
+      const details = el(
+        'details',
+        { class: `group ${severity}`, attrs: { 'data-rule': id, ...(sheet ? { 'data-sheet': sheet } : {}) } },
+        el('summary', { attrs: { title: `${t().ruleId}: ${id}` } }, `${rule?.about[state.lang] ?? id} (${total})`),
+        el('code', { class: 'rule-id', text: id }),
+        el(
+          'ol',
+          {},
+          ...findings.slice(0, PER_GROUP).map((f) => {
+            const where = f.sheet ?? sheet ?? data.sheet;
+            return el(
+              'li',
+              {},
+              f.cell
+                ? el('button', {
+                    class: 'finding',
+                    text: f.cell,
+                    attrs: {
+                      type: 'button',
+                      'data-cell': f.cell,
+                      'data-sheet': where,
+                      'aria-label': t().goTo(f.cell, where),
+                      title: t().goTo(f.cell, where),
+                    },
+                    on: { click: () => void goTo(where, f.cell!) },
+                  })
+                : null,
+              el('span', { text: f.message[state.lang] }),
+            );
+          }),
         ),
+        findings.length > PER_GROUP ? el('p', { class: 'muted', text: t().moreInSheet(total - PER_GROUP) }) : null,
+      );
+      details.open = state.toggled.get(key) ?? open;
+      details.addEventListener('toggle', () => state.toggled.set(key, details.open));
+      return details;
+    });
+}
+
+function renderGroups(data: CheckView): void {
+  const box = byId('groups');
+  clear(box);
+  const shown = data.findings.filter((f) => state.shown.has(f.severity));
+  const none = byId('none-shown');
+  none.hidden = shown.length > 0 || data.totalFindings === 0;
+  setText('none-shown', t().noneShown);
+  const open = shown.length <= OPEN_UP_TO;
+  const sheets = data.sheets ?? [data.sheet];
+  if (sheets.length <= 1) {
+    box.append(...ruleGroups(data, null, shown, open));
+    return;
+  }
+  // A workbook: one section per sheet (workbook-wide findings first), each grouped by rule.
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of shown) {
+    const key = f.sheet ?? '';
+    const l = bySheet.get(key);
+    if (l) l.push(f);
+    else bySheet.set(key, [f]);
+  }
+  for (const sheet of ['', ...sheets]) {
+    const list = bySheet.get(sheet);
+    if (!list) continue;
+    const title = sheet ? t().sheetFindings(sheet, list.length) : `${t().wholeBook} · ${list.length}`;
+    box.append(
+      el(
+        'section',
+        { class: 'sheet-group', attrs: { 'data-sheet': sheet } },
+        el('h3', { text: title }),
+        ...ruleGroups(data, sheet || null, list, open),
       ),
-      list.length > PER_GROUP ? el('p', { class: 'muted', text: t().moreInSheet(total - PER_GROUP) }) : null,
     );
-    details.open = state.open.has(id) || ids.length <= 3;
-    details.addEventListener('toggle', () => (details.open ? state.open.add(id) : state.open.delete(id)));
-    groups.append(details);
   }
 }
 
-function renderTakers(data: CheckData): void {
+function renderTakers(data: CheckView): void {
   const s = t();
   const box = byId('takers');
   clear(box);
-  byId('takers-title').textContent = s.takers;
+  setText('takers-title', s.takers);
   const x = data.summary.examTakers;
   if (!x.hasExamColumn) {
     box.append(el('p', { class: 'muted', text: s.noExam }));
@@ -201,7 +296,13 @@ function renderTakers(data: CheckData): void {
   }
   const g = GENDER_LABEL;
   const row = (cells: Array<string | number>, cls = '') =>
-    el('tr', { class: cls }, ...cells.map((c) => el('td', { text: String(c) })));
+    el(
+      'tr',
+      { class: cls },
+      ...cells.map((c, i) =>
+        i === 0 ? el('th', { text: String(c), attrs: { scope: 'row' } }) : el('td', { text: String(c) }),
+      ),
+    );
   box.append(
     el(
       'table',
@@ -212,7 +313,9 @@ function renderTakers(data: CheckData): void {
         el(
           'tr',
           {},
-          ...[s.grade, g.male[state.lang], g.female[state.lang], g.total[state.lang]].map((h) => el('th', { text: h })),
+          ...[s.grade, g.male[state.lang], g.female[state.lang], g.total[state.lang]].map((h) =>
+            el('th', { text: h, attrs: { scope: 'col' } }),
+          ),
         ),
       ),
       el(
@@ -232,10 +335,11 @@ async function goTo(sheet: string, cell: string): Promise<void> {
 async function runCheck(): Promise<void> {
   banner(null);
   renderCheckButton(true);
-  const data = await request(call('checkRoster'));
+  const data = (await request(call('checkRoster'))) as CheckView | null;
   renderCheckButton(false);
   if (!data) return;
   state.result = data;
+  state.toggled.clear();
   if (data.notices.length) banner(data.notices.map((n) => n[state.lang]).join(' '));
   renderResult();
 }
@@ -244,10 +348,10 @@ async function clearMarks(): Promise<void> {
   banner(null);
   const b = byId<HTMLButtonElement>('clear');
   b.disabled = true;
-  b.textContent = t().clearing;
+  setText('clear', t().clearing);
   const msg = await request(call('clearMarks'));
   b.disabled = false;
-  b.textContent = t().clear;
+  setText('clear', t().clear);
   if (msg) {
     banner(msg[state.lang], true);
     state.result = null;
@@ -257,33 +361,42 @@ async function clearMarks(): Promise<void> {
 
 // ---------------------------------------------------------------- ID correction
 
+/** The outcome of a correction action, beside its buttons where the user is looking. */
 function status(bad: boolean, ...children: Array<Node | string>): void {
   const box = byId('correction-status');
   clear(box);
-  box.append(el('div', { class: `status${bad ? ' bad' : ''}` }, ...children));
+  const node = el('div', { class: `status${bad ? ' bad' : ''}`, attrs: bad ? { role: 'alert' } : {} }, ...children);
+  box.append(node);
+  node.scrollIntoView({ block: 'nearest' });
 }
 
-/** Runs one of the correction actions with its button showing that it works. */
-async function busy<T>(id: string, label: string, work: () => Promise<T | null>): Promise<T | null> {
+/** Runs one of the correction actions with its button showing that it works; a failure is said beside it. */
+async function busy<T>(id: string, label: string, work: () => Promise<Outcome<T>>): Promise<T | null> {
   banner(null);
+  clear(byId('correction-status'));
   const b = byId<HTMLButtonElement>(id);
   b.disabled = true;
-  b.textContent = t().working;
+  setText(id, t().working);
   try {
-    return await work();
+    const r = await work();
+    if (r.ok) return r.data;
+    status(true, el('div', { text: r.message }));
+    return null;
   } finally {
     b.disabled = false;
-    b.textContent = label;
+    setText(id, label);
   }
 }
 
 async function buildForm(): Promise<void> {
-  const data = await busy('build-form', t().buildForm, () => request(call('buildCorrectionForm')));
+  const data = await busy('build-form', t().buildForm, () => ask(call('buildCorrectionForm')));
   if (!data) return;
   const s = t();
+  const from = data.rosters ?? [];
   status(
     data.problems.length > 0,
-    el('div', { text: s.formBuilt(data.sheet, data.rows) }),
+    el('div', { text: data.rows ? s.formBuilt(data.sheet, data.rows) : s.formEmpty }),
+    from.length ? el('div', { class: 'muted', text: s.formFrom(from.map((n) => `"${n}"`).join(', ')) }) : '',
     data.template ? el('div', { text: s.formTemplate }) : '',
     data.problems.length ? el('div', { text: s.formTodo }) : '',
     data.problems.length
@@ -293,7 +406,7 @@ async function buildForm(): Promise<void> {
 }
 
 async function draftEmail(): Promise<void> {
-  const data = await busy('draft-email', t().draftEmail, () => request(call('draftCorrectionEmail')));
+  const data = await busy('draft-email', t().draftEmail, () => ask(call('draftCorrectionEmail')));
   if (!data) return;
   const s = t();
   status(
@@ -309,100 +422,206 @@ async function draftEmail(): Promise<void> {
 }
 
 async function downloadXlsx(): Promise<void> {
-  const data = await busy('download-xlsx', t().downloadXlsx, () => request(call('downloadCorrectionXlsx')));
+  const data = await busy('download-xlsx', t().downloadXlsx, () => ask(call('downloadCorrectionXlsx')));
   if (!data) return;
-  const bytes = Uint8Array.from(atob(data.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(
-    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-  );
-  const a = el('a', { attrs: { href: url, download: data.filename } });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  status(false, el('div', { text: t().downloaded(data.filename) }));
+  try {
+    const bytes = Uint8Array.from(atob(data.base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(
+      new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    );
+    const a = el('a', { attrs: { href: url, download: data.filename } });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch {
+    status(true, el('div', { text: t().downloadFailed }));
+    return;
+  }
+  status(false, el('div', { text: t().downloaded(data.filename), attrs: { id: 'download-done' } }));
 }
 
 // ---------------------------------------------------------------- settings
 
-type FieldSpec = { name: keyof Settings; type: 'text' | 'number' | 'date' | 'email' | 'tel' | 'select' };
+type FieldSpec = {
+  name: keyof Settings;
+  type: 'text' | 'number' | 'date' | 'email' | 'tel' | 'scope' | 'sheet';
+  autocomplete?: string;
+};
 const FIELDS: FieldSpec[] = [
-  { name: 'schoolName', type: 'text' },
+  { name: 'schoolName', type: 'text', autocomplete: 'organization' },
   { name: 'schoolCode', type: 'text' },
   { name: 'districtOffice', type: 'text' },
-  { name: 'officerName', type: 'text' },
-  { name: 'officerPhone', type: 'tel' },
-  { name: 'correctionEmail', type: 'email' },
-  { name: 'rosterSheet', type: 'select' },
+  { name: 'officerName', type: 'text', autocomplete: 'name' },
+  { name: 'officerPhone', type: 'tel', autocomplete: 'tel' },
+  { name: 'correctionEmail', type: 'email', autocomplete: 'off' },
+  { name: 'sheetScope', type: 'scope' },
+  { name: 'rosterSheet', type: 'sheet' },
   { name: 'headerRow', type: 'number' },
   { name: 'academicYear', type: 'number' },
   { name: 'asOf', type: 'date' },
   { name: 'examEnd', type: 'date' },
 ];
+const SCOPES = ['auto', 'open', 'named', 'all'] as const;
 
-function renderSettings(errors: Record<string, { th: string; en: string }> = {}): void {
+/** A settings date (ISO, CE) as the user reads it: dd/mm/BBBB. */
+function dateForUser(iso: string): string {
+  const d = parseIso(iso);
+  return d ? formatBE(d) : iso;
+}
+
+/** What the user typed as a date — dd/mm/BBBB, dd/mm/YYYY (CE) or YYYY-MM-DD — as the ISO CE the settings keep. */
+function dateFromUser(text: string): string | null {
+  const s = text.trim();
+  if (s === '') return '';
+  const d = parseDateText(s);
+  return d.ok ? toIso(d.date) : null;
+}
+
+function storedValues(settings: Settings): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of FIELDS) {
+    const v = String(settings[f.name] ?? '');
+    out[f.name] = f.type === 'date' ? dateForUser(v) : v;
+  }
+  return out;
+}
+
+/** Reads what is typed into state.form, so no re-render loses it. */
+function captureForm(): void {
+  const form = byId<HTMLFormElement>('settings');
+  if (!form.elements.length) return;
+  const out: Record<string, string> = {};
+  for (const f of FIELDS) {
+    const input = form.elements.namedItem(f.name) as HTMLInputElement | HTMLSelectElement | null;
+    if (input) out[f.name] = input.value;
+  }
+  state.form = out;
+}
+
+function renderSettings(): void {
   const form = byId<HTMLFormElement>('settings');
   const settings = state.app?.settings;
   clear(form);
   if (!settings) return;
   const s = t();
+  const values = state.form ?? storedValues(settings);
   for (const f of FIELDS) {
     const id = `f-${f.name}`;
-    const value = String(settings[f.name] ?? '');
+    const value = values[f.name] ?? '';
+    const error = state.errors[f.name];
+    const describedBy: string[] = [];
     let input: HTMLInputElement | HTMLSelectElement;
-    if (f.type === 'select') {
+    if (f.type === 'scope') {
+      input = el(
+        'select',
+        { attrs: { id, name: f.name } },
+        ...SCOPES.map((scope) => el('option', { text: s.scope[scope], attrs: { value: scope } })),
+      );
+      input.addEventListener('change', () => {
+        captureForm();
+        renderSettings();
+        byId(id).focus();
+      });
+    } else if (f.type === 'sheet') {
+      const sheets = state.app?.sheets ?? [];
       input = el(
         'select',
         { attrs: { id, name: f.name } },
         el('option', { text: s.activeSheet, attrs: { value: '' } }),
-        ...(state.app?.sheets ?? []).map((n) => el('option', { text: n, attrs: { value: n } })),
+        ...[...new Set([...sheets, ...(value && !sheets.includes(value) ? [value] : [])])].map((n) =>
+          el('option', { text: n, attrs: { value: n } }),
+        ),
       );
-      input.value = value;
+      // The sheet is asked for only when the scope says "the sheet chosen below".
+      if ((values.sheetScope ?? 'auto') !== 'named') input.disabled = true;
     } else {
       input = el('input', {
-        attrs: { id, name: f.name, type: f.type, inputmode: f.type === 'number' ? 'numeric' : 'text' },
+        attrs: {
+          id,
+          name: f.name,
+          type: f.type === 'date' || f.type === 'number' ? 'text' : f.type,
+          inputmode:
+            f.type === 'number' ? 'numeric' : f.type === 'date' ? 'numeric' : f.type === 'tel' ? 'tel' : 'text',
+          autocomplete: f.autocomplete ?? 'off',
+        },
       });
-      input.value = value;
     }
-    const error = errors[f.name];
-    if (error) input.setAttribute('aria-invalid', 'true');
+    input.value = value;
     form.append(el('label', { text: s.fields[f.name] ?? f.name, attrs: { for: id } }), input);
-    if (error) form.append(el('div', { class: 'field-error', text: error[state.lang], attrs: { 'data-for': f.name } }));
+    const help =
+      f.type === 'date'
+        ? s.dateHint
+        : f.type === 'scope'
+          ? s.scopeHelp[(value || 'auto') as (typeof SCOPES)[number]]
+          : '';
+    if (help) {
+      const hint = el('div', { class: 'hint', text: help, attrs: { id: `${id}-hint` } });
+      describedBy.push(hint.id);
+      form.append(hint);
+    }
+    if (error) {
+      input.setAttribute('aria-invalid', 'true');
+      const e = el('div', {
+        class: 'field-error',
+        text: error[state.lang],
+        attrs: { 'data-for': f.name, id: `${id}-error` },
+      });
+      describedBy.push(e.id);
+      form.append(e);
+    }
+    if (describedBy.length) input.setAttribute('aria-describedby', describedBy.join(' '));
   }
   form.append(el('button', { class: 'primary', text: s.save, attrs: { type: 'submit', id: 'save' } }));
 }
 
-function formValues(): Record<string, unknown> {
-  const form = byId<HTMLFormElement>('settings');
-  const out: Record<string, unknown> = { ...state.app?.settings };
+/** The typed values as settings; dates the user wrote that are no dates come back as field errors. */
+function formSettings(): { values: Record<string, unknown>; errors: Record<string, Msg> } {
+  const typed = state.form ?? {};
+  const values: Record<string, unknown> = { ...state.app?.settings };
+  const errors: Record<string, Msg> = {};
   for (const f of FIELDS) {
-    const input = form.elements.namedItem(f.name) as HTMLInputElement | null;
-    if (!input) continue;
-    const v = input.value.trim();
-    out[f.name] = f.type === 'number' ? (v === '' ? 0 : Number(v)) : v;
+    const v = (typed[f.name] ?? '').trim();
+    if (f.type === 'number') values[f.name] = v === '' ? 0 : Number(v);
+    else if (f.type === 'date') {
+      const iso = dateFromUser(v);
+      if (iso === null) errors[f.name] = { th: STRINGS.th.badDate, en: STRINGS.en.badDate };
+      else values[f.name] = iso;
+    } else values[f.name] = v;
   }
-  out.language = state.lang;
-  return out;
+  values.language = state.lang;
+  return { values, errors };
 }
 
 async function saveSettings(e: Event): Promise<void> {
   e.preventDefault();
   banner(null);
-  const outcome = await request(call('saveSettings', formValues()));
+  captureForm();
+  const { values, errors } = formSettings();
+  if (Object.keys(errors).length) return refuse(errors);
+  const outcome = await request(call('saveSettings', values));
   if (!outcome) return;
-  if (!outcome.saved) {
-    renderSettings(outcome.errors);
-    banner(t().fixFields);
-    return;
-  }
+  if (!outcome.saved) return refuse(outcome.errors);
+  state.form = null;
+  state.errors = {};
   state.app = { ...state.app!, settings: outcome.settings };
   await load();
   banner(t().saved, true);
 }
 
+/** Keeps every typed value, marks only the fields at fault, and takes the user to the first. */
+function refuse(errors: Record<string, Msg>): void {
+  state.errors = errors;
+  renderSettings();
+  banner(t().fixFields);
+  const first = FIELDS.find((f) => errors[f.name]);
+  if (first) byId(`f-${first.name}`).focus();
+}
+
 // ---------------------------------------------------------------- start
 
 async function setLang(lang: Lang): Promise<void> {
+  captureForm();
   state.lang = lang;
   renderChrome();
   renderResult();

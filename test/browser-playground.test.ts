@@ -1,0 +1,163 @@
+/**
+ * The playground page as a teacher reads it (issue 12, polish): notes in a popover, row numbers that
+ * never hide the selected cell, dates as dd/mm/BBBB, the page's words following the language switch,
+ * no emoji, a visible "busy" state during a long check, and the Gmail link saying where it goes.
+ */
+import ExcelJS from 'exceljs';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startPlayground, type Playground } from '../src/playground/server';
+import { launch } from './support/browser';
+import { withCheckDigit } from '../src/core/thai-id';
+import { roster } from './support/rules';
+
+/** Waits for a value as a busy machine may need: slower than vitest's one-second default. */
+// A real browser on a shared two-core machine: generous limits, so a slow moment is not a failure.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
+const poll = <T>(fn: () => T | Promise<T>, timeout = 15_000) => expect.poll(fn, { timeout });
+
+let playground: Playground;
+let browser: Browser;
+let page: Page;
+const VIEWPORT = { width: 1280, height: 820 };
+let sidebar: FrameLocator;
+
+beforeAll(async () => {
+  playground = await startPlayground({ port: 0 });
+  browser = await launch();
+  // One page for the file, reloaded for each test: a new page costs more than the test itself.
+  page = await browser.newPage({ viewport: VIEWPORT });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+});
+beforeEach(async () => {
+  await page.request.post(`${playground.url}api/reset`);
+  await page.request.post(`${playground.url}api/run/saveSettings`, { data: [{ asOf: '2027-03-20' }] });
+  await page.goto(playground.url);
+  sidebar = page.frameLocator('#sidebar');
+  await sidebar.locator('#check:not([disabled])').waitFor();
+}, 60_000);
+afterEach(async () => {
+  await page.setViewportSize(VIEWPORT);
+});
+
+const plain = async (l: { textContent(): Promise<string | null> }) =>
+  ((await l.textContent()) ?? '').replace(/\u2060/g, '');
+
+async function check() {
+  await sidebar.locator('#check').click();
+  await sidebar.locator('#result:not([hidden])').waitFor();
+  await sidebar.locator('#check:not([disabled])').waitFor();
+}
+
+describe('the grid', () => {
+  it('shows a cell’s note in a popover on hover and for the selected cell', async () => {
+    await check();
+    const noted = page.locator('#grid td.has-note').first();
+    await noted.hover();
+    const pop = page.locator('#note-pop');
+    await poll(() => pop.isVisible()).toBe(true);
+    expect(await pop.textContent()).toContain('ตรวจข้อมูล DMC');
+    await page.mouse.move(5, 5);
+    // A jump to a finding selects its cell; its note stays in view while selected.
+    await sidebar.locator('details.group[data-rule="prefix.gender"] button.finding').first().click();
+    await page.locator('#grid td.selected').waitFor();
+    await poll(() => pop.isVisible()).toBe(true);
+    expect(await pop.textContent()).toContain('prefix.gender');
+    const cell = await page.locator('#grid td.selected').boundingBox();
+    const box = await pop.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(980);
+    expect(Math.abs(box!.y - cell!.y)).toBeLessThan(40);
+  });
+
+  it('never hides the selected cell under the row numbers or the column letters', async () => {
+    await check();
+    const wrap = page.locator('#grid-wrap');
+    for (const [rule, scroll] of [
+      ['cid.checksum', { left: 2_000, top: 2_000 }],
+      ['move.out-after-exam', { left: 0, top: 0 }],
+      ['cid.checksum', { left: 2_000, top: 0 }],
+    ] as const) {
+      await wrap.evaluate((e, s) => e.scrollTo(s.left, s.top), scroll);
+      await sidebar.locator(`details.group[data-rule="${rule}"] button.finding`).first().click();
+      await page.locator('#grid td.selected').waitFor();
+      await page.waitForTimeout(100);
+      const geometry = await page.evaluate(() => {
+        const sel = document.querySelector('#grid td.selected')!.getBoundingClientRect();
+        const row = document.querySelector('#grid th.rowhead')!.getBoundingClientRect();
+        const head = document.querySelector('#grid thead')!.getBoundingClientRect();
+        return { selLeft: sel.left, selTop: sel.top, rowRight: row.right, headBottom: head.bottom };
+      });
+      expect(geometry.selLeft, rule).toBeGreaterThanOrEqual(geometry.rowRight - 1);
+      expect(geometry.selTop, rule).toBeGreaterThanOrEqual(geometry.headBottom - 1);
+    }
+  });
+
+  it('shows date cells as dd/mm/BBBB, as a Thai spreadsheet does', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('นักเรียน');
+    const rows = roster({});
+    rows.forEach((r, i) => ws.addRow(i === 1 ? r.map((v, j) => (j === 6 ? new Date(2015, 2, 15) : v)) : r));
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    await page
+      .locator('#file')
+      .setInputFiles({ name: 'dates.xlsx', mimeType: 'application/octet-stream', buffer: bytes });
+    await poll(() => plain(page.locator('#loaded'))).toContain('dates.xlsx');
+    await poll(() => page.locator('#grid td[data-cell="G2"]').textContent()).toBe('15/03/2558');
+  });
+});
+
+describe('the page around it', () => {
+  it('follows the language switch, uses no emoji, and says the Gmail link opens real Gmail', async () => {
+    expect(await page.locator('#title').textContent()).toBe('ตรวจข้อมูล DMC · ทดลองใช้');
+    expect(await page.locator('#file-label').textContent()).toContain('เปิดไฟล์');
+    await sidebar.locator('#lang-en').click();
+    await poll(() => page.locator('#title').textContent()).toBe('DMC roster check · playground');
+    expect(await page.locator('#file-label').textContent()).toContain('Open your file');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('#drafts-title').textContent()).toBe('Gmail drafts (simulated)');
+    await sidebar.locator('#lang-th').click();
+    await poll(() => page.locator('#title').textContent()).toBe('ตรวจข้อมูล DMC · ทดลองใช้');
+
+    // A roster whose one wrong ID lost its leading zero: the form fills the new ID itself, ready to draft.
+    await page.request.post(`${playground.url}api/run/saveSettings`, {
+      data: [{ asOf: '2027-03-20', officerName: 'ครูสมใจ ใจดี', officerPhone: '081-234-5678' }],
+    });
+    const zeroLed = withCheckDigit('010110000001');
+    const csv = roster({ row: { cid: zeroLed.slice(1) } })
+      .map((r) => r.map((v) => `"${String(v ?? '')}"`).join(','))
+      .join('\n');
+    await page.locator('#file').setInputFiles({ name: 'zero.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await poll(() => plain(page.locator('#loaded'))).toContain('zero.csv');
+    await sidebar.locator('#check:not([disabled])').waitFor();
+    await sidebar.locator('#build-form').click();
+    await sidebar.locator('#correction-status .status').waitFor();
+    await sidebar.locator('#draft-email').click();
+    const link = sidebar.locator('#correction-status a[href^="https://mail.google.com/"]');
+    await link.waitFor();
+    expect(await plain(link)).toContain('Gmail จริง');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await poll(() => page.locator('#draft-count').textContent()).toBe('1');
+    expect(await page.locator('#draft-list a[download]').textContent()).toMatch(
+      /^[^\p{Extended_Pictographic}]*\.xlsx/u,
+    );
+    const text = await page.evaluate(() => document.body.innerText + (document.title ?? ''));
+    expect(text).not.toMatch(/\p{Extended_Pictographic}/u);
+    const side = await page.frame({ url: /\/sidebar$/ })!.evaluate(() => document.body.innerText);
+    expect(side).not.toMatch(/\p{Extended_Pictographic}/u);
+  });
+
+  it('shows that it is busy while a long check runs', async () => {
+    const rows = roster({ more: Array.from({ length: 900 }, (_, i) => ({ sid: String(50_000 + i) })) });
+    const csv = rows.map((r) => r.map((v) => `"${String(v ?? '')}"`).join(',')).join('\n');
+    await page.locator('#file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await poll(() => plain(page.locator('#loaded'))).toContain('big.csv');
+    await sidebar.locator('#check:not([disabled])').waitFor();
+    await sidebar.locator('#check').click();
+    await poll(() => page.locator('#busy').textContent(), 5_000).toContain('กำลังทำงาน');
+    await sidebar.locator('#result:not([hidden])').waitFor({ timeout: 60_000 });
+    await poll(() => page.locator('#busy').textContent(), 10_000).toBe('');
+  }, 90_000);
+});

@@ -121,13 +121,33 @@ function absentValue<F extends FieldKey>(field: F): FieldValue<F> {
   return { text: '', raw: undefined, blank: true, has: false, v: v as DerivedOf<F> };
 }
 
+/** Rows sampled to tell a column of mostly distinct values (IDs, student numbers) from a repetitive one. */
+const SAMPLE = 512;
+
+/** Mostly distinct in its first rows: sharing would cost a hash per row and save nothing. */
+function mostlyDistinct(values: readonly (readonly Cell[])[], from: number, n: number, col: number): boolean {
+  const m = Math.min(n, SAMPLE);
+  if (m < 64) return false;
+  const seen = new Set<unknown>();
+  for (let i = 0; i < m; i++) seen.add(values[from + i]?.[col] ?? '');
+  return seen.size > m * 0.9;
+}
+
 /** Dictionary-encodes one sheet column over the data rows: numbers, texts and dates keep their type. */
 function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: number, col: number) {
   const n = Math.max(0, values.length - from);
   const codes = new Int32Array(n);
+  const distinct: FieldValue[] = [];
+  if (mostlyDistinct(values, from, n, col)) {
+    // Each row its own value: no dictionary (duplicates are the rules' business, found by key).
+    for (let i = 0; i < n; i++) {
+      codes[i] = i;
+      distinct.push(valueOf(field, values[from + i]?.[col] ?? ''));
+    }
+    return { codes, distinct };
+  }
   const dict = new Map<unknown, number>();
   const dates = new Map<number, number>();
-  const distinct: FieldValue[] = [];
   for (let i = 0; i < n; i++) {
     let raw = values[from + i]?.[col];
     if (raw === null || raw === undefined) raw = '';

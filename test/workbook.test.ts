@@ -275,8 +275,18 @@ describe('a per-class workbook', () => {
     expect(w.skipped.map((s) => [s.sheet, s.reason.en])).toEqual([
       ['ข้อมูลนักเรียนรายบุคคล', expect.stringContaining('DMC download')],
     ]);
-    // Alone, the download is the roster to check.
+    // Alone, or beside sheets that hold no roster, the download is the roster to check.
     expect(validate(dmcDownload([dmcRow(1)]), SETTINGS).summary.students).toBe(1);
+    const withNotes = validateWorkbook(
+      {
+        sheets: [
+          { name: 'DMC', values: dmcDownload([dmcRow(1)]) },
+          { name: 'คำชี้แจง', values: [['อ่านก่อน']] },
+        ],
+      },
+      SETTINGS,
+    );
+    expect(withNotes.reports.map((r) => r.sheet)).toEqual(['DMC']);
   });
 
   it('a workbook with no roster sheet at all gives header.not-found once', () => {

@@ -8,7 +8,7 @@ import { analyseSheet, isPresent, type SheetData } from './analysis';
 import { resolveDates } from './check-date';
 import { isDmcDownload } from './reconcile';
 import { groupRules, rosterOf, runRowRules } from './engine';
-import { a1, cellText, type HeaderMap } from './headers';
+import { a1, cellText, mapHeaders, type HeaderMap } from './headers';
 import type { Ctx, Hit, RuleDef } from './rules/rule';
 import { parseSettings, type CheckDates, type SettingsInput } from './settings';
 import { ALL_GRADES } from './vocab';
@@ -196,7 +196,12 @@ function sortFindings(findings: Finding[], map: HeaderMap, order: ReadonlyMap<st
 }
 
 /** The sheets the add-on writes itself: never a roster, even in a workbook downloaded from Sheets. */
-export const ADDON_SHEETS = { marks: '_dmc_marks', results: 'ผลการตรวจ', form: 'แบบขอแก้ไขเลขประจำตัวประชาชน' } as const;
+export const ADDON_SHEETS = {
+  marks: '_dmc_marks',
+  fixes: '_dmc_fixes',
+  results: 'ผลการตรวจ',
+  form: 'แบบขอแก้ไขเลขประจำตัวประชาชน',
+} as const;
 const OWN_SHEET_NAMES: readonly string[] = Object.values(ADDON_SHEETS);
 
 const OWN_SHEET: Msg = {
@@ -240,7 +245,10 @@ function checkWorkbook(
   if (own.length < sheets.length) sheets = sheets.filter((s) => !own.includes(s));
   // A DMC download beside the school's own roster is the other side of a reconciliation, not a roster.
   const downloads = sheets.filter((s) => isDmcDownload(s.values));
-  if (downloads.length < sheets.length) sheets = sheets.filter((s) => !downloads.includes(s));
+  const otherRoster = sheets.some(
+    (s) => !downloads.includes(s) && mapHeaders(s.values, settings.headerRow || undefined),
+  );
+  if (downloads.length && otherRoster) sheets = sheets.filter((s) => !downloads.includes(s));
   else downloads.length = 0;
   const names = sheets.map((s) => s.name);
   const all = sheets.map((s, i) => checkSheet(s, i, names, dates, settings.headerRow, rules));

@@ -748,6 +748,11 @@ export class FakeRange {
     this.c('getNumberFormats');
     return this.read((c) => c.format || '0.###############');
   }
+  /** A format per cell (Apps Script's Range.setNumberFormats). */
+  setNumberFormats(formats: string[][]) {
+    this.c('setNumberFormats');
+    return this.write(formats, (c, v) => (c.format = String(v)));
+  }
   setNumberFormat(format: string) {
     this.c('setNumberFormat');
     for (let i = 0; i < this.rows; i++)

@@ -22,6 +22,7 @@ import type { Cell, Msg } from '../core/types';
 import { validateWorkbook, type SheetReport } from '../core/validate';
 import { gradeOfSheetName } from '../core/vocab';
 import { bytesToBase64 } from '../core/xlsx';
+import { dmcFormRows, withDmcHolders } from './reconcile';
 import { UserError } from './result';
 import { loadSettings } from './settings-store';
 import { ensureSize, FORM_SHEET, OWN_SHEETS, ownSheet, rosterSheet, userSheets } from './sheets';
@@ -215,11 +216,17 @@ function lastChecked(ss: Spreadsheet, settings: Settings): Sheet | null {
   }
 }
 
-/** The form's rows from every roster; a class sheet without a grade column gives its grade. */
-function rowsOf(list: readonly Roster[], settings: Settings): FormRow[] {
+/**
+ * The form's rows from every roster; a class sheet without a grade column gives its grade. Students in
+ * `replaced` ("sheet|row") have their row from the DMC download instead.
+ */
+function rowsOf(list: readonly Roster[], settings: Settings, replaced: ReadonlySet<string> = new Set()): FormRow[] {
   return list.flatMap((r) => {
     const grade = gradeOfSheetName(r.name);
-    return correctionRows(r.values, r.report, settings).map((row) =>
+    const rows = correctionRows(r.values, r.report, settings).filter(
+      (row) => !replaced.has(`${r.name}|${row.sourceRow}`),
+    );
+    return rows.map((row) =>
       grade && !row.values.grade
         ? {
             ...row,
@@ -264,7 +271,11 @@ export function buildForm(): FormData {
   const layout = existingLayout(ss);
   const list = rosters(ss, settings, layout?.sheet ?? null);
   const previous = layout ? readRows(layout) : [];
-  const rows = mergeTyped(rowsOf(list, settings), previous);
+  // IDs that differ from a DMC download sheet (dmc.id-differs): DMC's as old, the roster's as new, computed
+  // afresh; they replace the check's row of the same student.
+  const fromDmc = dmcFormRows(ss, list, settings);
+  const replaced = new Set(fromDmc.map((r) => `${r.sheet}|${r.sourceRow}`));
+  const rows = mergeTyped([...rowsOf(list, settings, replaced), ...fromDmc], previous);
   const target: FormLayout = layout ?? {
     sheet: ownSheet(ss, FORM_SHEET, false, ss.getActiveSheet()),
     headerRow: formHeaderBlock(settings, today()).length + 1,
@@ -272,7 +283,7 @@ export function buildForm(): FormData {
     template: false,
   };
   writeForm(target, rows, settings, previous.length);
-  const problems = problemsOf(rows, allIds(list, settings));
+  const problems = problemsOf(rows, withDmcHolders(allIds(list, settings), fromDmc));
   markNewIds(target, rows.length, problems.byIndex, settings.language);
   // The form opens at the first new ID still to type: the next step is typing there.
   const first = problems.list[0];
@@ -321,7 +332,8 @@ function exportable(): { settings: Settings; rows: FormRow[]; xlsx: Uint8Array }
     values: { ...(Object.fromEntries(FORM_FIELDS.map((f) => [f, ''])) as FormValues), ...v, no: v.no || String(i + 1) },
   }));
   if (rows.length === 0) throw new UserError(M.empty);
-  const problems = problemsOf(rows, allIds(rosters(ss, settings, layout.sheet), settings));
+  const list = rosters(ss, settings, layout.sheet);
+  const problems = problemsOf(rows, withDmcHolders(allIds(list, settings), dmcFormRows(ss, list, settings)));
   markNewIds(layout, rows.length, problems.byIndex, settings.language);
   if (problems.list.length) throw new UserError(M.refused(problems.list));
   return { settings, rows, xlsx: correctionXlsx(settings, today(), rows) };

@@ -5,17 +5,31 @@
 import { currentRound, type Round } from '../core/calendar';
 import { ruleInfo, type RuleInfo } from '../core/catalogue';
 import { parseIso } from '../core/dates';
+import type { FixKind } from '../core/fixes';
 import type { Settings } from '../core/settings';
 import type { Msg } from '../core/types';
 import { runCheck, type CheckData } from './check';
 import { buildForm, createDraft, downloadXlsx, type DraftData, type FormData } from './correction';
+import {
+  applySelection,
+  planPreview,
+  undoAll,
+  type FixApplied,
+  type FixPreview,
+  type FixSelection,
+  type FixUndone,
+} from './fixes';
 import { clearAllMarks } from './marks';
 import { M } from './messages';
 import { safely, UserError, withDocumentLock, type Result } from './result';
 import { loadSettings, storeSettings, type SaveOutcome } from './settings-store';
 import { rosterCandidates } from './sheets';
+import { runReconcile, type ReconcileData } from './reconcile';
 
 export type { CheckData, DraftData, FormData, Result, RuleInfo, SaveOutcome, Settings };
+export type { FixApplied, FixKind, FixPreview, FixSelection, FixUndone };
+export type { FixGroup, FixItem, FixKindCount, ValueType } from './fixes';
+export type { ReconcileData };
 
 export interface SidebarState {
   settings: Settings;
@@ -147,4 +161,28 @@ export function draftCorrectionEmail(): Result<DraftData> {
 /** The form as .xlsx (base64), for schools that send mail another way. */
 export function downloadCorrectionXlsx(): Result<{ filename: string; base64: string; rows: number }> {
   return safely('downloadCorrectionXlsx', () => withDocumentLock(downloadXlsx));
+}
+
+// ---------------------------------------------------------------- fixes (issue 14)
+
+/** What the chosen kinds would fix on the sheets a check covers, grouped by kind (all kinds when none given). */
+export function previewFixes(kinds?: FixKind[]): Result<FixPreview> {
+  return safely('previewFixes', () => planPreview(kinds));
+}
+
+/** "แก้ตามที่เลือก": writes the chosen fixes (undo record first), then checks again. */
+export function applySelectedFixes(selection: FixSelection): Result<FixApplied> {
+  return safely('applySelectedFixes', () => applySelection(selection));
+}
+
+/** "ย้อนการแก้": every fixed cell not changed since gets back its value and format, then checks again. */
+export function undoFixes(): Result<FixUndone> {
+  return safely('undoFixes', undoAll);
+}
+
+// ---------------------------------------------------------------- reconciliation with DMC (issue 13)
+
+/** "เทียบกับข้อมูล DMC": the roster beside the DMC download sheet; marks on both, a part in the results sheet. */
+export function reconcileWithDmc(): Result<ReconcileData> {
+  return safely('reconcileWithDmc', () => withDocumentLock(runReconcile));
 }

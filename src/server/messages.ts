@@ -83,6 +83,83 @@ export const M = {
     th: `เกิดข้อผิดพลาดที่ไม่คาดคิด: ${detail} — ลองใหม่อีกครั้ง หากยังเกิดซ้ำ แจ้งผู้ดูแลพร้อมข้อความนี้`,
     en: `Unexpected error: ${detail} — try again; if it persists, report it with this message`,
   }),
+  // ---------------------------------------------------------------- fixes (issue 14)
+  nothingToFix: {
+    th: 'ไม่มีรายการที่แก้ให้อัตโนมัติได้ในรายการที่เลือก',
+    en: 'Nothing among the selected items can be fixed automatically',
+  },
+  fixesStale: {
+    th: 'เซลล์ที่เลือกเปลี่ยนไปหลังแสดงตัวอย่าง จึงไม่ได้แก้ — ตรวจสอบอีกครั้งเพื่อดูตัวอย่างใหม่',
+    en: 'The selected cells changed since the preview, so nothing was fixed — check again for a new preview',
+  },
+  badFixSelection: {
+    th: 'รายการที่เลือกให้แก้ไม่ถูกต้อง — ตรวจสอบอีกครั้งแล้วเลือกใหม่',
+    en: 'The selection of fixes is not valid — check again and select once more',
+  },
+  /** What "แก้ตามที่เลือก" did. */
+  fixed: (n: number, sheets: number): Msg => ({
+    th: `แก้แล้ว ${n} เซลล์${sheets > 1 ? ` ใน ${sheets} แผ่นงาน` : ''} — กด "ย้อนการแก้" เพื่อคืนค่าเดิมทั้งหมด`,
+    en: `Fixed ${n} cells${sheets > 1 ? ` in ${sheets} sheets` : ''} — press "Undo fixes" to put every value back`,
+  }),
+  fixesSkipped: (n: number): Msg => ({
+    th: `ข้าม ${n} เซลล์ที่เป็นสูตร หรือเปลี่ยนไปหลังแสดงตัวอย่าง`,
+    en: `${n} cells skipped: formulas, or changed since the preview`,
+  }),
+  /** The earlier undo record could not be read whole: the new one holds what could be. */
+  fixRecordReplaced: (bad: number, damaged: boolean): Msg => ({
+    th: damaged
+      ? 'ข้อมูลสำหรับย้อนการแก้ครั้งก่อนเสียหาย อ่านไม่ได้ — การแก้ครั้งก่อนย้อนไม่ได้ (ดูค่าเดิมได้ที่ ไฟล์ › ประวัติเวอร์ชัน)'
+      : `ข้อมูลสำหรับย้อนการแก้ครั้งก่อนเสียหาย ${bad} รายการ ข้ามไป — เซลล์เหล่านั้นย้อนไม่ได้`,
+    en: damaged
+      ? 'The earlier undo record was damaged and unreadable — earlier fixes cannot be undone (see File › Version history)'
+      : `${bad} damaged entries of the earlier undo record skipped — those cells cannot be undone`,
+  }),
+  nothingToUndo: {
+    th: 'ไม่มีการแก้ให้ย้อน',
+    en: 'There are no fixes to undo',
+  },
+  undoDamaged: {
+    th: 'ข้อมูลสำหรับย้อนการแก้ (แผ่นงานซ่อน _dmc_fixes) เสียหาย อ่านไม่ได้ จึงไม่ได้เปลี่ยนเซลล์ใด — ดูค่าเดิมได้ที่ ไฟล์ › ประวัติเวอร์ชัน',
+    en: 'The undo record (hidden sheet _dmc_fixes) is damaged and unreadable, so no cell was changed — see File › Version history for the earlier values',
+  },
+  /** What "ย้อนการแก้" did: cells put back, cells the user changed since (kept), cells not found. */
+  undone: (c: { restored: number; kept: number; missing: number; bad: number }): Msg => {
+    const th: string[] = [];
+    const en: string[] = [];
+    if (c.kept) {
+      th.push(`${c.kept} เซลล์ที่แก้ไขภายหลัง คงไว้ตามที่ผู้ใช้แก้`);
+      en.push(`${c.kept} cells changed since keep your changes`);
+    }
+    if (c.missing) {
+      th.push(`${c.missing} เซลล์หาไม่พบ (แถวหรือแผ่นงานถูกลบ)`);
+      en.push(`${c.missing} cells not found (their rows or sheets deleted)`);
+    }
+    if (c.bad) {
+      th.push(`ข้อมูลที่บันทึกไว้เสียหาย ${c.bad} รายการ ข้ามไป`);
+      en.push(`${c.bad} damaged saved entries skipped`);
+    }
+    return {
+      th: `ย้อนการแก้แล้ว ${c.restored} เซลล์${th.length ? ` (${th.join(' · ')})` : ''}`,
+      en: `Undid fixes in ${c.restored} cells${en.length ? ` (${en.join(' · ')})` : ''}`,
+    };
+  },
+  recheckFailed: (why: Msg): Msg => ({
+    th: `เปลี่ยนเซลล์แล้ว แต่ตรวจซ้ำไม่สำเร็จ: ${why.th} — กดตรวจสอบอีกครั้ง`,
+    en: `The cells were changed, but checking again failed: ${why.en} — press Check`,
+  }),
+  // ---------------------------------------------------------------- reconciliation with DMC (issue 13)
+  noDmcSheet: {
+    th: 'ไม่พบแผ่นงานข้อมูล DMC — ดาวน์โหลดรายชื่อนักเรียนจาก DMC แล้วนำเข้าเป็นแผ่นงานใหม่ (ไฟล์ › นำเข้า › อัปโหลด › แทรกแผ่นงานใหม่) หรือวางทั้งไฟล์ลงในแผ่นงานใหม่ โดยคงบรรทัด "วันและเวลาที่สร้างรายงาน" และแถวหัวตารางไว้',
+    en: 'No DMC download sheet found — download the student list from DMC and import it as a new sheet (File › Import › Upload › Insert new sheet), or paste the whole file into a new sheet, keeping the "วันและเวลาที่สร้างรายงาน" line and the header row',
+  },
+  noRosterForDmc: {
+    th: 'ไม่พบแผ่นงานรายชื่อนักเรียนของโรงเรียนที่จะเทียบกับข้อมูล DMC — เปิดแผ่นงานรายชื่อแล้วกดอีกครั้ง หรือเลือกแผ่นงานในการตั้งค่า',
+    en: 'No school roster sheet to compare with the DMC download — open the roster sheet and try again, or choose it in the settings',
+  },
+  dmcSheetChosen: (name: string): Msg => ({
+    th: `มีแผ่นงานข้อมูล DMC มากกว่าหนึ่งแผ่น ใช้แผ่นงาน "${name}" — เปิดแผ่นงาน DMC ที่ต้องการแล้วกดอีกครั้งเพื่อเทียบกับแผ่นอื่น`,
+    en: `More than one DMC download sheet: "${name}" was used — open the one you want and press again to compare with another`,
+  }),
   menu: {
     title: 'ตรวจข้อมูล DMC',
     open: 'เปิดแถบตรวจสอบ',

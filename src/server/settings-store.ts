@@ -20,7 +20,10 @@ export function loadSettings(): { settings: Settings; notices: Msg[] } {
 }
 
 const FIELD_MESSAGES: Record<string, Msg> = {
-  schoolCode: { th: 'รหัสโรงเรียนต้องเป็นตัวเลข 8 หลัก (SMIS) หรือ 10 หลัก (สพฐ.)', en: 'School code is 8 digits (SMIS) or 10 (OBEC)' },
+  schoolCode: {
+    th: 'รหัสโรงเรียนต้องเป็นตัวเลข 8 หลัก (SMIS) หรือ 10 หลัก (สพฐ.)',
+    en: 'School code is 8 digits (SMIS) or 10 (OBEC)',
+  },
   officerPhone: { th: 'เบอร์โทรศัพท์ต้องเป็นตัวเลข 9–10 หลัก เช่น 081-234-5678', en: 'Phone: 9–10 digits, e.g. 081-234-5678' },
   correctionEmail: { th: 'อีเมลไม่ถูกต้อง', en: 'Not an email address' },
   academicYear: {

@@ -19,7 +19,9 @@ export const MARKS_SHEET = '_dmc_marks';
 export const RESULTS_SHEET = 'ผลการตรวจ';
 /** The ID-correction form the add-on builds when the spreadsheet has no district template. */
 export const FORM_SHEET = 'แบบขอแก้ไขเลขประจำตัวประชาชน';
-export const OWN_SHEETS = [MARKS_SHEET, RESULTS_SHEET, FORM_SHEET];
+/** Where the values and formats that fixes replaced wait for undo (hidden). */
+export const FIXES_SHEET = '_dmc_fixes';
+export const OWN_SHEETS = [MARKS_SHEET, RESULTS_SHEET, FORM_SHEET, FIXES_SHEET];
 
 /** Sheets the user may pick as the roster: all but the add-on's own. */
 export function rosterCandidates(ss: Spreadsheet): string[] {

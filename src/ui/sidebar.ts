@@ -11,6 +11,8 @@ import { SEVERITIES, type DatesUsed, type Finding, type Lang, type Msg, type Sev
 import type { CheckData, RuleInfo, SidebarState } from '../server/index';
 import { call } from './api';
 import { byId, clear, el, setText } from './dom';
+import { mountFixes } from './fixes-panel';
+import { mountReconcile } from './reconcile-panel';
 import { STRINGS } from './i18n';
 
 const PER_GROUP = 100;
@@ -40,6 +42,18 @@ const state = {
 };
 
 const t = () => STRINGS[state.lang];
+
+/** "เทียบกับข้อมูล DMC": the roster beside a DMC download sheet of the same spreadsheet. */
+const reconcilePanel = mountReconcile(byId('reconcile'), call, () => state.lang);
+
+/** "แก้ให้อัตโนมัติ": shown after a check; what it fixes or undoes comes back as a new check. */
+const fixes = mountFixes(byId('fixes'), call, () => state.lang, {
+  onCheck: (data) => {
+    state.result = data;
+    state.toggled.clear();
+    renderResult();
+  },
+});
 
 function banner(text: string | null, ok = false): void {
   const b = byId('banner');
@@ -342,6 +356,7 @@ async function runCheck(): Promise<void> {
   state.toggled.clear();
   if (data.notices.length) banner(data.notices.map((n) => n[state.lang]).join(' '));
   renderResult();
+  void fixes.refresh();
 }
 
 async function clearMarks(): Promise<void> {
@@ -356,6 +371,7 @@ async function clearMarks(): Promise<void> {
     banner(msg[state.lang], true);
     state.result = null;
     renderResult();
+    reconcilePanel.hide();
   }
 }
 
@@ -626,6 +642,8 @@ async function setLang(lang: Lang): Promise<void> {
   renderChrome();
   renderResult();
   renderSettings();
+  fixes.setLang(lang);
+  reconcilePanel.setLang(lang);
   // The choice is kept with the spreadsheet's settings, so notes and the results sheet follow it too.
   if (state.app && state.app.settings.language !== lang) {
     const outcome = await request(call('saveSettings', { ...state.app.settings, language: lang }));

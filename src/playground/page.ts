@@ -266,6 +266,9 @@ function watchBusy(): void {
   }, 400);
 }
 
+/** A cell being typed into: a background refresh must not take the text away. */
+const editing = (): boolean => grid.querySelector('td input') !== null;
+
 /** A request whose answer is the page's state; a refusal is shown until closed. */
 async function send(url: string, init?: RequestInit): Promise<boolean> {
   waiting++;
@@ -277,7 +280,8 @@ async function send(url: string, init?: RequestInit): Promise<boolean> {
       showError(data.error);
       return false;
     }
-    draw(data);
+    // A refresh the sidebar's calls trigger waits while a cell is being edited; saving the edit redraws.
+    if (!(url === '/api/state' && editing())) draw(data);
     return true;
   } catch {
     showError({ th: WORDS.th.failed, en: WORDS.en.failed });
@@ -340,7 +344,11 @@ grid.addEventListener('dblclick', (e) => {
   td.replaceChildren(input);
   input.focus();
   input.addEventListener('keydown', (k) => {
-    if (k.key === 'Escape') void send('/api/state');
+    if (k.key === 'Escape') {
+      // Cancel: the editor goes first, so the refresh draws the cell as it was.
+      td.replaceChildren();
+      void send('/api/state');
+    }
     if (k.key !== 'Enter') return;
     void send('/api/edit', {
       method: 'POST',

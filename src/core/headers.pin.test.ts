@@ -100,6 +100,7 @@ describe('headerKey', () => {
   it('drops only a trailing unit', () => {
     expect(fieldOfHeader('(ปี) อายุ')).toBeNull();
     expect(fieldOfHeader('น้ำหนัก (กก.) ล่าสุด')).toBeNull();
+    expect(fieldOfHeader('น้ำหนัก (กก.)ล่าสุด')).toBeNull();
     expect(fieldOfHeader('น้ำหนัก (กก.)')).toBe('weight');
   });
   it('reads a header written with Thai digits and invisible characters', () => {
@@ -137,6 +138,7 @@ describe('mapHeaders: the header row', () => {
   const HEAD = ['เลขประจำตัวประชาชน', 'ชื่อ', 'นามสกุล', 'เพศ'];
   it('needs at least three known fields', () => {
     expect(mapHeaders([['ชื่อ', 'นามสกุล']])).toBeNull();
+    expect(mapHeaders([['ชื่อ', 'หมายเหตุ', 'นามสกุล', 'ศาสนา']])).toBeNull();
     expect(mapHeaders([['ชื่อ', 'นามสกุล', 'เพศ']])!.columns).toEqual({ firstName: 0, lastName: 1, gender: 2 });
   });
   it('counts a field once however many columns name it', () => {
@@ -210,6 +212,7 @@ describe('mapHeaders: content decides the citizen-ID column', () => {
       'G650000012345',
       'g650000012345',
       '1.10170020703E+12',
+      '1.10170020703E12',
       "'1.1E+12",
       Number(id(1)),
     ] as Cell[])
@@ -232,6 +235,9 @@ describe('mapHeaders: content decides the citizen-ID column', () => {
     const six = [id(1), id(2), id(3), id(4), id(5), id(6), 'a', 'b', 'c', 'd'];
     expect(fieldOfColumn0(withColumn(NO_CID, six))).toBe('cid');
     expect(fieldOfColumn0(withColumn(NO_CID, [...six.slice(1), 'e']))).toBe('sid');
+  });
+  it('does not count cells holding only spaces', () => {
+    expect(fieldOfColumn0(withColumn(NO_CID, [id(1), id(2), ' ', '  ', '\t', '19001']))).toBe('cid');
   });
   it('samples the first 50 non-empty values only', () => {
     const ids = Array.from({ length: 30 }, (_, i) => id(i));

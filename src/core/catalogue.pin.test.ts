@@ -1,0 +1,92 @@
+/** Pins the rule catalogue to RULES.md: every ID with its severity and field, and an "about" in both languages (issue 15). */
+import { describe, expect, it } from 'vitest';
+import { ruleInfo } from './catalogue';
+
+/** RULES.md, "The rules" and "Reconciliation": ID → severity and the field its findings point at. */
+const CONTRACT: Array<[string, string, string | null]> = [
+  ['header.not-found', 'error', null],
+  ['header.missing-column', 'info', null],
+  ['header.duplicate-column', 'warning', null],
+  ['cid.missing', 'error', 'cid'],
+  ['cid.format', 'error', 'cid'],
+  ['cid.leading-zero-lost', 'error', 'cid'],
+  ['cid.checksum', 'error', 'cid'],
+  ['cid.category', 'error', 'cid'],
+  ['cid.province', 'warning', 'cid'],
+  ['cid.stored-as-number', 'warning', 'cid'],
+  ['cid.duplicate', 'error', 'cid'],
+  ['cid.duplicate-across-files', 'warning', 'cid'],
+  ['cid.nationality', 'warning', 'cid'],
+  ['gcode.format', 'error', 'cid'],
+  ['gcode.present', 'info', 'cid'],
+  ['parent-cid.invalid', 'warning', 'fatherCid'],
+  ['sid.missing', 'warning', 'sid'],
+  ['sid.duplicate', 'error', 'sid'],
+  ['name.first.missing', 'error', 'firstName'],
+  ['name.last.missing', 'error', 'lastName'],
+  ['name.invalid-chars', 'error', 'firstName'],
+  ['name.whitespace', 'warning', 'firstName'],
+  ['name.thai-typo', 'warning', 'firstName'],
+  ['name.mixed-script', 'warning', 'firstName'],
+  ['name.prefix-in-name', 'warning', 'firstName'],
+  ['name.near-duplicate', 'warning', 'firstName'],
+  ['prefix.missing', 'error', 'prefix'],
+  ['prefix.unknown', 'warning', 'prefix'],
+  ['prefix.gender', 'error', 'prefix'],
+  ['prefix.age', 'warning', 'prefix'],
+  ['gender.missing', 'error', 'gender'],
+  ['gender.invalid', 'error', 'gender'],
+  ['dob.missing', 'error', 'dob'],
+  ['dob.invalid', 'error', 'dob'],
+  ['dob.future', 'error', 'dob'],
+  ['dob.era', 'warning', 'dob'],
+  ['age.implausible', 'error', 'dob'],
+  ['age.mismatch', 'warning', 'age'],
+  ['age.grade', 'warning', 'dob'],
+  ['grade.missing', 'error', 'grade'],
+  ['grade.invalid', 'error', 'grade'],
+  ['room.invalid', 'warning', 'room'],
+  ['grade.top-empty', 'warning', null],
+  ['weight.missing', 'error', 'weight'],
+  ['height.missing', 'error', 'height'],
+  ['weight.range', 'warning', 'weight'],
+  ['height.range', 'warning', 'height'],
+  ['weight.unit', 'warning', 'weight'],
+  ['height.unit', 'warning', 'height'],
+  ['body.swapped', 'warning', 'weight'],
+  ['move.in-without-exam', 'error', 'status'],
+  ['move.out-after-exam', 'error', 'status'],
+  ['move.new-next-year', 'error', 'entryDate'],
+  ['move.dropout', 'warning', 'status'],
+  ['move.graduated', 'warning', 'status'],
+  ['exam.missing', 'warning', 'exam'],
+  ['exam.not-taken', 'info', 'exam'],
+  ['date.invalid', 'error', 'entryDate'],
+  ['file.bad-bytes', 'warning', null],
+  ['dmc.not-in-dmc', 'error', 'cid'],
+  ['dmc.not-in-roster', 'warning', 'cid'],
+  ['dmc.id-differs', 'error', 'cid'],
+  ['dmc.field-differs', 'warning', null],
+  ['dmc.grade-advanced', 'error', 'grade'],
+  ['dmc.duplicate-in-dmc', 'error', 'cid'],
+];
+
+describe('the rule catalogue', () => {
+  const info = ruleInfo();
+  const byId = new Map(info.map((r) => [r.id, r]));
+  it.each(CONTRACT)('%s is a %s on %s', (id, severity, field) => {
+    expect(byId.get(id)).toMatchObject({ id, severity, field });
+  });
+  it('holds these rules and no others, each once', () => {
+    expect(info.map((r) => r.id).sort()).toEqual(CONTRACT.map(([id]) => id).sort());
+  });
+  it('says what each rule checks, in Thai and in English, differently for each rule', () => {
+    for (const r of info) {
+      expect(r.about.th, r.id).toMatch(/[\u0e01-\u0e5b]/);
+      expect(r.about.en.length, r.id).toBeGreaterThan(15);
+      expect(r.about.en, r.id).toMatch(/^[A-Z0-9"]/);
+    }
+    expect(new Set(info.map((r) => r.about.th)).size).toBe(info.length);
+    expect(new Set(info.map((r) => r.about.en)).size).toBe(info.length);
+  });
+});

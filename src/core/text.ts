@@ -38,8 +38,9 @@ export function plainSpaces(s: string): string {
 
 /** Nikhahit + sara aa (ํ + า), what many fonts, PDFs and keyboards write for sara am (ำ). */
 export const DECOMPOSED_SARA_AM = /\u0e4d\u0e32/g;
+// Combining marks (U+0300–036F) too: a Latin letter and its accent compose under NFC.
 const NEEDS_THAI_FORM =
-  /[\u0e4d\u0e40\u00a0\u00ad\u200b-\u200d\u2060\ufeff\u2000-\u200a\u202f\u205f\u3000\t]|[\u0e80-\uffff]/;
+  /[\u0300-\u036f\u0e4d\u0e40\u00a0\u00ad\u200b-\u200d\u2060\ufeff\u2000-\u200a\u202f\u205f\u3000\t]|[\u0e80-\uffff]/;
 
 /**
  * The one form every header and vocabulary comparison sees (RULES.md, "Thai text as files really
@@ -48,7 +49,9 @@ const NEEDS_THAI_FORM =
  */
 export function thaiForm(s: string): string {
   if (!NEEDS_THAI_FORM.test(s)) return s;
-  return plainSpaces(s.normalize('NFC'))
+  // Invisible characters go before NFC, so a mark they held apart from its letter composes in one pass.
+  return plainSpaces(s)
+    .normalize('NFC')
     .replace(DECOMPOSED_SARA_AM, '\u0e33')
     .replace(/\u0e40\u0e40/g, '\u0e41');
 }

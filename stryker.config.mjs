@@ -244,6 +244,93 @@ export const EQUIVALENT = [
     mutants: '"Stryker was here!"',
     reason: 'gradeOfTitle: any text for "no room" keeps the keys of distinct classes distinct',
   },
+  {
+    file: 'src/core/rules/cid.ts',
+    code: '/^\\d{12}$/',
+    mutants: '/\\d{12}$/, /^\\d{12}/',
+    reason: 'lostLeadingZero: "0" and anything but 12 digits is never a valid ID, which the parse that follows checks',
+  },
+  {
+    file: 'src/core/rules/cid.ts',
+    code: 'id >= 0',
+    mutants: 'true',
+    reason: 'groupsOf: counting at index -1 of a typed array writes nothing',
+  },
+  {
+    file: 'src/core/rules/cid.ts',
+    code: 'raw >= 1e12',
+    mutants: 'raw > 1e12',
+    reason: 'cid.format: 1e12 itself is a whole number, which the next test excludes',
+  },
+  {
+    file: 'src/core/rules/cid.ts',
+    code: 'p.ok',
+    line: 'if (p.ok) return false;',
+    mutants: 'false',
+    reason: 'cid.format: a valid parse has no reason, so the reason test that follows is false too',
+  },
+  {
+    file: 'src/core/rules/cid.ts',
+    code: "numericCid(cid) && cid.v?.ok === false && cid.v.reason === 'checksum'",
+    mutants: 'numericCid → true, &&/||, ok === false → true',
+    reason: 'cid.checksum: a blank cell parses as "empty", a G-code as "format" and a valid ID has no reason',
+  },
+  {
+    file: 'src/core/rules/cid.ts',
+    code: "numericCid(cid) && cid.v?.ok === false && cid.v.reason === 'category'",
+    mutants: 'numericCid → true, &&/||, ok === false → true',
+    reason: 'cid.category: a blank cell parses as "empty", a G-code as "format" and a valid ID has no reason',
+  },
+  {
+    file: 'src/core/rules/cid.ts',
+    code: 'p.personType <= 8',
+    mutants: 'true',
+    reason: 'cid.province: a type-9 ID never parses valid',
+  },
+  {
+    file: 'src/core/rules/cid.ts',
+    code: '?.',
+    mutants: 'cid.v?.ok → cid.v.ok, p?.ok → p.ok (OptionalChaining)',
+    reason: 'the analysis parses every cid cell of a sheet that has the column, so the value is never null there',
+  },
+  {
+    file: 'src/core/rules/person.ts',
+    code: '{ value: prefix.text }',
+    mutants: '{}',
+    reason: "the engine fills a finding's value from its cell when the rule gives none",
+  },
+  {
+    file: 'src/core/rules/person.ts',
+    code: '{ value: gender.text }',
+    mutants: '{}',
+    reason: "the engine fills a finding's value from its cell when the rule gives none",
+  },
+  {
+    file: 'src/core/rules/person.ts',
+    code: '{ value: dob.text }',
+    line: 'check: ({ dob }) => dob.v?.ok === false && { value: dob.text },',
+    mutants: '{}',
+    reason: "the engine fills a finding's value from its cell when the rule gives none",
+  },
+  {
+    file: 'src/core/rules/person.ts',
+    code: 'be > ce',
+    mutants: 'be >= ce',
+    reason: 'dob.era: a tie has already returned',
+  },
+  {
+    file: 'src/core/rules/person.ts',
+    code: 'Number.isFinite(written)',
+    mutants: 'true',
+    reason: 'age.mismatch: NaN is never more than 1 away',
+  },
+  {
+    file: 'src/core/rules/person.ts',
+    code: '!d',
+    line: 'if (!d || !g || now === null || now < 2 || now > 25) return false;',
+    mutants: 'false',
+    reason: 'age.grade: without a birth date the age on the check date is null too',
+  },
 ];
 
 /** Ignores the listed expressions whose every mutant is equivalent. */

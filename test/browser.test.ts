@@ -171,6 +171,8 @@ describe('ID correction in chromium', () => {
   /** Types into a cell of the playground's grid, as a teacher types into the sheet. */
   async function type(sheet: string, cell: string, value: string) {
     await page.locator('#tabs button', { hasText: sheet }).click();
+    // The tab's sheet is drawn before typing, as a teacher waits to see it.
+    await poll(() => page.locator('#grid').getAttribute('data-sheet')).toBe(sheet);
     await page.locator(`#grid td[data-cell="${cell}"]`).dblclick();
     await page.locator(`#grid td[data-cell="${cell}"] input`).fill(value);
     await page.locator(`#grid td[data-cell="${cell}"] input`).press('Enter');

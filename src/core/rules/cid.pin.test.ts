@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../thai-id';
-import { validate, validateWorkbook } from '../validate';
+import { validate, validateSources, validateWorkbook } from '../validate';
 import type { Cell, Finding } from '../types';
 
 const SETTINGS = { asOf: '2027-03-20', academicYear: 2569 };
@@ -98,6 +98,7 @@ describe('cid.format: the message says which advice', () => {
   it('an ordinary wrong length gives the ID-card advice, not the Excel one', () => {
     const f = format('110170020703');
     expect(f.message.en).toContain('Fix it from the ID card');
+    expect(f.message.th).toContain('แก้ในชีตให้ตรงบัตร');
     expect(f.message.en).not.toContain('Excel');
   });
   it('a whole number cell is read as its digits, with no Excel advice', () => {
@@ -193,13 +194,32 @@ describe('cid.duplicate', () => {
     const found = run([{ cid: id(1) }, { cid: `'${id(1)}` }, { cid: Number(id(1)) }]);
     expect(found.filter((f) => f.rule === 'cid.duplicate').map((f) => f.cell)).toEqual(['A2', 'A3', 'A4']);
   });
-  it('names the other sheet of a workbook', () => {
-    const sheet = (name: string, cid: string) => ({ name, values: roster([{ cid: id(50) }, { cid }]) });
-    const book = validateWorkbook({ sheets: [sheet('ม.1-1', id(9)), sheet('ม.1-2', id(9))] }, SETTINGS);
+  it('names the other sheet of a workbook, and not its own', () => {
+    const sheet = (name: string, first: string, cid: string) => ({ name, values: roster([{ cid: first }, { cid }]) });
+    const book = validateWorkbook({ sheets: [sheet('ม.1-1', id(9), id(9)), sheet('ม.1-2', id(51), id(9))] }, SETTINGS);
     const f = book.reports[0]!.findings.find((x) => x.rule === 'cid.duplicate' && x.cell === 'A3')!;
-    expect(f.message.en).toContain('row 3 (sheet "ม.1-2")');
-    expect(f.message.th).toContain('3 (แผ่นงาน "ม.1-2")');
+    expect(f.message.en).toContain('row 2, 3 (sheet "ม.1-2") —');
+    expect(f.message.th).toContain('แถว 2, 3 (แผ่นงาน "ม.1-2") —');
     expect(f.sheet).toBe('ม.1-1');
+  });
+});
+
+describe('cid.duplicate-across-files', () => {
+  it('names the other files holding the same valid ID', () => {
+    const file = (source: string, cid: string) => ({ source, sheets: [{ name: '', values: roster([{ cid }]) }] });
+    const books = validateSources([file('a.xlsx', id(3)), file('b.xlsx', id(3)), file('c.xlsx', id(4))], SETTINGS);
+    const across = books.map((b) => b.reports[0]!.findings.filter((f) => f.rule === 'cid.duplicate-across-files'));
+    expect(across.map((fs) => fs.map((f) => f.cell))).toEqual([['A2'], ['A2'], []]);
+    expect(across[0]![0]!.message.en).toBe('This citizen ID is also in b.xlsx — check whether the student has moved');
+    expect(across[1]![0]!.message.th).toContain('อยู่ในไฟล์ a.xlsx ด้วย');
+    expect(across[0]![0]!.severity).toBe('warning');
+  });
+  it('is quiet for one file', () => {
+    const books = validateSources(
+      [{ source: 'a.xlsx', sheets: [{ name: '', values: roster([{ cid: id(3) }]) }] }],
+      SETTINGS,
+    );
+    expect(books[0]!.reports[0]!.findings.filter((f) => f.rule === 'cid.duplicate-across-files')).toEqual([]);
   });
 });
 
@@ -245,6 +265,9 @@ describe('parent-cid.invalid', () => {
   it.each(['', '-', 'ไม่มี', 'ไม่ทราบ', ' ไม่ทราบ (เสียชีวิต)'])('is quiet for %j', (father) =>
     expect(parents({ father })).toEqual([]),
   );
+  it('"ไม่ทราบ" counts only at the start', () => {
+    expect(parents({ father: 'บิดาไม่ทราบ' })[0]!.message.en).toContain('(not all digits)');
+  });
   it('is quiet for valid IDs of any person type', () => {
     expect(parents({ father: id(5), mother: id(6, 0, '99'), guardian: id(7, 8) })).toEqual([]);
   });

@@ -220,6 +220,12 @@ describe('age.mismatch: more than a year off', () => {
   });
 });
 
+describe('age.mismatch needs a birth date to compare with', () => {
+  it.each(['31/02/2558', 'xx', '01/01/2571'])('is quiet for dob %j', (dob) => {
+    expect(fires({ dob, age: 40 }, 'age.mismatch')).toEqual([]);
+  });
+});
+
 describe('age.grade: age on 16 May of the academic year', () => {
   it.each([
     ['ป.6', '16/05/2559', 10, false],
@@ -260,6 +266,10 @@ describe('age.grade: age on 16 May of the academic year', () => {
   });
   it('needs a grade it knows', () => {
     expect(fires({ grade: 'ป.9', dob: '01/01/2540' }, 'age.grade')).toEqual([]);
+    expect(fires({ grade: 'ป.9', dob: '15/03/2558' }, 'age.grade')).toEqual([]);
+  });
+  it('applies from age 2 on the check date', () => {
+    expect(fires({ grade: 'ป.6', dob: '20/03/2568' }, 'age.grade')).toHaveLength(1);
   });
 });
 

@@ -27,9 +27,156 @@ export const HEADERS = [
   'สอบปลายภาค',
 ] as const;
 
-const MALE = ['สมชาย', 'ธนากร', 'ภูมิพัฒน์', 'กิตติพงษ์', 'ณัฐวุฒิ', 'ปวริศ', 'ธีรภัทร', 'วรเมธ', 'ศุภกร', 'อนุชา'];
-const FEMALE = ['สมศรี', 'กมลชนก', 'ณัฐธิดา', 'พิมพ์ชนก', 'ปภาวรินทร์', 'ชุติมา', 'อรอุมา', 'สุภาวดี', 'วรรณิดา', 'ธิดารัตน์'];
-const LAST = ['ใจดี', 'มีสุข', 'ศรีสวัสดิ์', 'บุญมา', 'แก้วกาญจนา', 'วงศ์ใหญ่', 'ทองดี', 'สุขประเสริฐ', 'พรหมมา', 'จันทร์เพ็ญ'];
+/**
+ * Names composed of two parts (and surnames of two parts plus an ending), as Thai names are: about 400
+ * first names a gender and 4,000 surnames, so that a million students hold as few accidental
+ * same-name-same-birthday pairs as real rosters do (ten names × ten surnames made two thirds of a
+ * million rows name.near-duplicate).
+ */
+const MALE_A = [
+  'กิตติ',
+  'ธนา',
+  'ณัฐ',
+  'ภูมิ',
+  'ศุภ',
+  'วร',
+  'ธีร',
+  'อนุ',
+  'ชัย',
+  'พงศ',
+  'สม',
+  'ปิย',
+  'อภิ',
+  'จิร',
+  'ธน',
+  'วีร',
+  'ภาณุ',
+  'ชนะ',
+  'พีร',
+  'ปวริศ',
+];
+const MALE_B = [
+  'พงษ์',
+  'กร',
+  'วุฒิ',
+  'พัฒน์',
+  'เมธ',
+  'ภัทร',
+  'ชา',
+  'วัฒน์',
+  'ชัย',
+  'ศักดิ์',
+  'นนท์',
+  'เดช',
+  'พล',
+  'วิทย์',
+  'กิตติ์',
+  'ภูมิ',
+  'รัตน์',
+  'ณัฐ',
+  'ธร',
+  'วงศ์',
+];
+const FEMALE_A = [
+  'กมล',
+  'ณัฐ',
+  'พิมพ์',
+  'ปภา',
+  'ชุติ',
+  'อร',
+  'สุภา',
+  'วรร',
+  'ธิดา',
+  'ศิริ',
+  'กัญ',
+  'พร',
+  'จิรา',
+  'ภัทรา',
+  'รัช',
+  'ปิยะ',
+  'สุนิ',
+  'อัญ',
+  'เบญ',
+  'ณิช',
+];
+const FEMALE_B = [
+  'ชนก',
+  'ธิดา',
+  'วรินทร์',
+  'มา',
+  'อุมา',
+  'วดี',
+  'ณิดา',
+  'รัตน์',
+  'พร',
+  'ญา',
+  'ภรณ์',
+  'นันท์',
+  'ลักษณ์',
+  'ทิพย์',
+  'ตา',
+  'กานต์',
+  'ศรี',
+  'สิริ',
+  'ยา',
+  'ภา',
+];
+const LAST_A = [
+  'ใจ',
+  'มี',
+  'ศรี',
+  'บุญ',
+  'แก้ว',
+  'วงศ์',
+  'ทอง',
+  'สุข',
+  'พรหม',
+  'จันทร์',
+  'เพชร',
+  'ศักดิ์',
+  'รุ่ง',
+  'สม',
+  'อินทร์',
+  'ชัย',
+  'นาค',
+  'ทิพย์',
+  'คำ',
+  'เงิน',
+];
+const LAST_B = [
+  'ดี',
+  'สุข',
+  'สวัสดิ์',
+  'มา',
+  'กาญจนา',
+  'ใหญ่',
+  'ประเสริฐ',
+  'เพ็ญ',
+  'งาม',
+  'เจริญ',
+  'ศรี',
+  'วงศ์',
+  'รักษ์',
+  'สกุล',
+  'ทอง',
+  'แสง',
+  'พันธ์',
+  'ไพบูลย์',
+  'มณี',
+  'ชัย',
+];
+const LAST_C = ['', 'กุล', 'วงศ์', 'สกุล', 'ศรี', 'ชัย', 'พันธุ์', 'เดช', 'รัตน์', 'ทรัพย์'];
+
+/** One draw picks a whole name, so every other field of a student comes out as before. */
+function composed(rand: () => number, ...parts: ReadonlyArray<readonly string[]>): string {
+  let k = Math.floor(rand() * parts.reduce((n, p) => n * p.length, 1));
+  let out = '';
+  for (const p of parts) {
+    out += p[k % p.length]!;
+    k = Math.floor(k / p.length);
+  }
+  return out;
+}
 const PROVINCES = ['10', '11', '30', '40', '50', '57', '65', '80', '90'];
 
 /** The same ID with its check digit one off: the typo districts find most. */
@@ -96,8 +243,8 @@ export function student(
     cid: fakeCid(rand),
     sid: String(10000 + index),
     prefix: male ? (adult ? 'นาย' : 'ด.ช.') : adult ? 'น.ส.' : 'ด.ญ.',
-    first: pick(rand, male ? MALE : FEMALE),
-    last: pick(rand, LAST),
+    first: male ? composed(rand, MALE_A, MALE_B) : composed(rand, FEMALE_A, FEMALE_B),
+    last: composed(rand, LAST_A, LAST_B, LAST_C),
     gender: male ? 'ชาย' : 'หญิง',
     dob: `${pad(d)}/${pad(m)}/${born + 543}`,
     grade,

@@ -4,6 +4,7 @@
  * that combination reuses the result. Cost tracks distinct values and findings, not rows × rules.
  */
 import type { Column, FieldValue, SheetData } from './analysis';
+import { DenseIds } from './dense-ids';
 import type { Ctx, Hit, Roster, RowResult, RuleDef } from './rules/rule';
 import type { FieldKey } from './types';
 
@@ -20,6 +21,38 @@ function hitsOf(r: RowResult): Hit[] | null {
 interface Group {
   fields: FieldKey[];
   rules: RuleDef[];
+}
+
+/**
+ * Every cell rule on every student: each distinct value of each field it names is checked once, and a
+ * student's hits come in the order of the rule's fields.
+ */
+export function runCellRules(
+  sheet: SheetData,
+  rules: readonly RuleDef[],
+  ctx: Ctx,
+  fired: (student: number, results: readonly Fired[]) => void,
+): void {
+  const n = sheet.rows.length;
+  for (const rule of rules) {
+    if (!rule.cell || !rule.each) continue;
+    const perField = rule.each.map((field) => {
+      const c = sheet.columns[field] as Column;
+      const byValue = c.values.map((v) => {
+        const hits = hitsOf(rule.cell!(v as never, field, ctx));
+        return hits && hits.map((h) => (h.field ? h : { field, ...h }));
+      });
+      return { codes: c.codes, byValue };
+    });
+    for (let i = 0; i < n; i++) {
+      let hits: Hit[] | null = null;
+      for (const f of perField) {
+        const h = f.byValue[f.codes[i]!];
+        if (h) hits = hits ? hits.concat(h) : h;
+      }
+      if (hits) fired(i, [[rule, hits]]);
+    }
+  }
 }
 
 /** Row rules grouped by the fields they read, in first-rule order. */
@@ -71,15 +104,13 @@ export function runRowRules(
       continue;
     }
     // A mixed-radix number names each combination of codes: no string and no object per row.
-    const memo = new Map<number, Fired[] | null>();
+    const seen = new DenseIds(Math.min(space, 1024));
+    const results: Array<Fired[] | null> = [];
     for (let i = 0; i < n; i++) {
       let key = 0;
       for (let k = 0; k < codes.length; k++) key = key * sizes[k]! + codes[k]![i]!;
-      let r = memo.get(key);
-      if (r === undefined) {
-        r = evaluate(i);
-        memo.set(key, r);
-      }
+      const id = seen.id(key);
+      const r = id === results.length ? (results[id] = evaluate(i)) : results[id]!;
       if (r) fired(i, r);
     }
   }

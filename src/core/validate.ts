@@ -7,7 +7,7 @@ import { RULE_BY_ID, RULES } from './catalogue';
 import { analyseSheet, isPresent, type SheetData } from './analysis';
 import { resolveDates } from './check-date';
 import { isDmcDownload } from './reconcile';
-import { groupRules, rosterOf, runRowRules } from './engine';
+import { groupRules, rosterOf, runCellRules, runRowRules, type Fired } from './engine';
 import { a1, cellText, mapHeaders, type HeaderMap } from './headers';
 import type { Ctx, Hit, RuleDef } from './rules/rule';
 import { parseSettings, type CheckDates, type SettingsInput } from './settings';
@@ -129,9 +129,11 @@ function checkSheet(
   // A grade named by the sheet is never missing or misspelt: those rules read a grade column.
   const fromSheet = data.gradeFrom === 'title' || data.gradeFrom === 'sheet-name';
   const rowRules = active.filter((r) => !(fromSheet && r.field === 'grade' && r.needs.includes('grade')));
-  runRowRules(data, groupRules(rowRules), ctx, (student, results) => {
+  const onRow = (student: number, results: readonly Fired[]) => {
     for (const [rule, hits] of results) for (const hit of hits) check.findings.push(finding(rule, hit, check, student));
-  });
+  };
+  runRowRules(data, groupRules(rowRules), ctx, onRow);
+  runCellRules(data, rowRules, ctx, onRow);
   const roster = rosterOf([data]);
   for (const rule of active) {
     if (rule.table && rule.scope !== 'workbook') {

@@ -1,10 +1,11 @@
 /** Student number, names and their Thai typing slips. */
 import { isPresent } from '../analysis';
-import { arabicDigits, HAS_ZERO_WIDTH, memo, nameKey, thaiTypo, type ThaiTypo } from '../text';
+import { arabicDigits, HAS_ZERO_WIDTH, nameKey, thaiTypo, type ThaiTypo } from '../text';
+import { DenseIds } from '../dense-ids';
 import { startsWithPrefix } from '../vocab';
 import type { FieldKey } from '../types';
 import { duplicatesBy, groupsOf, otherRows } from './cid';
-import { cap, defineRule, defineRules, FIELD_LABEL, q, type Ctx, type Hit, type View } from './rule';
+import { cap, defineRule, defineRules, FIELD_LABEL, q, type Ctx } from './rule';
 
 const NAMES = ['firstName', 'lastName'] as const satisfies readonly FieldKey[];
 
@@ -12,23 +13,6 @@ const NAMES = ['firstName', 'lastName'] as const satisfies readonly FieldKey[];
 const INVALID_NAME_CHAR = /[^\p{L}\p{M} .\-'’\u00a0\u200b-\u200d\u2060\ufeff]/u;
 const THAI_LETTER = /[\u0e01-\u0e2e]/;
 const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
-
-// Rosters repeat the same first and last names hundreds of times: each name is examined once.
-const invalidChar = memo((t: string) => INVALID_NAME_CHAR.exec(t)?.[0] ?? null);
-const typoOf = memo(thaiTypo);
-const mixedScript = memo((t: string) => THAI_LETTER.test(t) && LATIN_LETTER.test(t));
-
-/** Runs a test on each non-blank name field; null when nothing fires. */
-function hitsFor(v: View<typeof NAMES>, test: (text: string) => Hit | false | null): Hit[] | null {
-  let hits: Hit[] | null = null;
-  for (const field of NAMES) {
-    const t = v[field];
-    if (t.blank) continue;
-    const h = test(t.text);
-    if (h) (hits ??= []).push({ field, ...h });
-  }
-  return hits;
-}
 
 /**
  * A student number as DMC compares it: Thai digits, a text-marking apostrophe, leading zeros and the
@@ -110,12 +94,11 @@ export const nameRules = defineRules(
       th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)} มีตัวเลขหรือสัญลักษณ์ (${q(h.char)}) — ลบออก`,
       en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)} contains a digit or symbol (${q(h.char)}) — remove it`,
     }),
-    reads: NAMES,
-    check: (v) =>
-      hitsFor(v, (t) => {
-        const char = invalidChar(t);
-        return char !== null && { value: t, char };
-      }),
+    each: NAMES,
+    cell: (v) => {
+      const char = v.blank ? null : (INVALID_NAME_CHAR.exec(v.text)?.[0] ?? null);
+      return char !== null && { value: v.text, char };
+    },
   }),
   defineRule({
     id: 'name.whitespace',
@@ -130,18 +113,17 @@ export const nameRules = defineRules(
       th: `${FIELD_LABEL[h.field as FieldKey].th}มีช่องว่างหน้า/หลัง ช่องว่างซ้อน หรืออักขระที่มองไม่เห็น — พิมพ์ใหม่`,
       en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} has leading, trailing or doubled spaces, or invisible characters — retype it`,
     }),
-    reads: ['fullName', 'prefix', 'firstName', 'lastName'],
-    check: (v, ctx) => {
-      if (splitFromFullName(ctx)) {
-        const t = v.fullName.text;
-        return spacingProblem(t) && { field: 'firstName', value: t };
-      }
-      const hits: Hit[] = [];
-      for (const field of ['prefix', 'firstName', 'lastName'] as const) {
-        const t = v[field].text;
-        if (t && ctx.map.columns[field] !== undefined && spacingProblem(t)) hits.push({ field, value: t });
-      }
-      return hits;
+    each: ['fullName', 'prefix', 'firstName', 'lastName'],
+    cell: ({ text }, field, ctx) => {
+      // A full name split into parts is marked once, on its own cell.
+      if (splitFromFullName(ctx))
+        return field === 'fullName' && spacingProblem(text) && { field: 'firstName', value: text };
+      return (
+        field !== 'fullName' &&
+        text !== '' &&
+        ctx.map.columns[field] !== undefined &&
+        spacingProblem(text) && { value: text }
+      );
     },
   }),
   defineRule({
@@ -157,12 +139,11 @@ export const nameRules = defineRules(
       th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)}: ${TYPO[h.kind as ThaiTypo].th} — พิมพ์ใหม่ให้ตรงทะเบียนบ้าน`,
       en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)}: ${TYPO[h.kind as ThaiTypo].en} — retype it as in the register`,
     }),
-    reads: NAMES,
-    check: (v) =>
-      hitsFor(v, (t) => {
-        const kind = typoOf(t);
-        return kind && { value: t, kind };
-      }),
+    each: NAMES,
+    cell: (v) => {
+      const kind = v.blank ? null : thaiTypo(v.text);
+      return kind && { value: v.text, kind };
+    },
   }),
   defineRule({
     id: 'name.mixed-script',
@@ -174,8 +155,8 @@ export const nameRules = defineRules(
       th: `${FIELD_LABEL[h.field as FieldKey].th} ${q(h.value)} มีทั้งอักษรไทยและอังกฤษ — ตรวจว่าสลับภาษาแป้นพิมพ์หรือไม่`,
       en: `${cap(FIELD_LABEL[h.field as FieldKey].en)} ${q(h.value)} mixes Thai and Latin letters — check the keyboard layout`,
     }),
-    reads: NAMES,
-    check: (v) => hitsFor(v, (t) => mixedScript(t) && { value: t }),
+    each: NAMES,
+    cell: (v) => !v.blank && THAI_LETTER.test(v.text) && LATIN_LETTER.test(v.text) && { value: v.text },
   }),
   defineRule({
     id: 'name.prefix-in-name',
@@ -212,8 +193,10 @@ export const nameRules = defineRules(
       const first = roster.ids('firstName', (v) => (v.blank ? null : nameKey(v.text)));
       const last = roster.ids('lastName', (v) => nameKey(v.text));
       const dob = roster.ids('dob', (v) => (v.v?.ok ? `${v.v.date.y}-${v.v.date.m}-${v.v.date.d}` : null));
+      // Numbered a pair at a time, so that no key outgrows exact integers however large the roster.
       const person = new Int32Array(roster.size);
-      const canon = new Map<number, number>();
+      const names = new DenseIds(1024);
+      const people = new DenseIds(1024);
       for (let i = 0; i < roster.size; i++) {
         const f = first.ids[i]!;
         const d = dob.ids[i]!;
@@ -221,16 +204,14 @@ export const nameRules = defineRules(
           person[i] = -1;
           continue;
         }
-        const key = (f * last.count + last.ids[i]!) * dob.count + d;
-        let id = canon.get(key);
-        if (id === undefined) canon.set(key, (id = canon.size));
-        person[i] = id;
+        const name = names.id(f * last.count + last.ids[i]!);
+        person[i] = people.id(name * dob.count + d);
       }
       const idOf = (i: number) => {
         const cid = roster.get('cid', i);
         return cid.v?.ok ? cid.v.digits : cid.text.trim();
       };
-      for (const g of groupsOf(person, canon.size)) {
+      for (const g of groupsOf(person, people.size)) {
         // Rows with the same ID are cid.duplicate's business; here only differing IDs count.
         if (new Set(g.map(idOf)).size < 2) continue;
         for (const i of g) yield [i, otherRows(roster, g, i, ctx)];

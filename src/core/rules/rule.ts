@@ -62,6 +62,13 @@ export interface RuleDef<P extends readonly FieldKey[] = readonly FieldKey[]> {
   reads?: P;
   /** A row rule: a pure function of the values it reads. */
   check?(v: View<P>, ctx: Ctx): RowResult;
+  /**
+   * A cell rule: one value of one field of `each` at a time (hits name that field unless they name
+   * another), run once per distinct value of each column — names are nearly all distinct as pairs, but
+   * a surname repeats.
+   */
+  each?: P;
+  cell?(v: FieldValue<P[number]>, field: P[number], ctx: Ctx): Hit | boolean | null;
   /** Over the students of one sheet, or of every sheet checked together with `scope: 'workbook'`. */
   table?(roster: Roster, ctx: Ctx): Iterable<[number, Hit]>;
   /** Duplicates are the same school's duplicates across the sheets of a workbook. */

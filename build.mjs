@@ -39,8 +39,11 @@ async function buildAppsScript() {
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
-    // Not minified: stack traces in the Apps Script log stay readable.
-    minify: false,
+    // Whitespace and syntax minified, names kept: the file stays under 300 KB (Apps Script loads all of
+    // it on every call) while stack traces in the Apps Script log still name every function.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: false,
     legalComments: 'none',
     charset: 'utf8',
     write: false,

@@ -124,16 +124,18 @@ function quotedRecord(
 }
 
 /**
- * One string object per distinct value in columns that repeat (gender, grade, status, prefix…): the
- * copies a split makes die young instead of surviving into the old generation, and every later Map
- * lookup on them (the core's memos) finds a hash already computed. A column stops being interned
- * once it shows more than MAX distinct values (IDs, names).
+ * One string object per distinct value in columns that repeat (gender, grade, status, birth dates,
+ * surnames…): the copies a split makes die young instead of surviving into the old generation, and
+ * every later Map lookup on them (the core's dictionaries) finds a hash already computed. A column
+ * stops being interned once its distinct values pass half of the rows read (IDs, student numbers).
  */
 class Interner {
-  private static readonly MAX = 1000;
+  private static readonly FREE = 1000;
   private readonly maps: Array<Map<string, string> | null> = [];
+  private rows = 0;
 
   row(fields: string[]): void {
+    this.rows++;
     for (let c = 0; c < fields.length; c++) {
       let m = this.maps[c];
       if (m === null) continue;
@@ -144,7 +146,7 @@ class Interner {
       const v = fields[c]!;
       const hit = m.get(v);
       if (hit !== undefined) fields[c] = hit;
-      else if (m.size < Interner.MAX) m.set(v, v);
+      else if (m.size < Interner.FREE || m.size * 2 < this.rows) m.set(v, v);
       else this.maps[c] = null;
     }
   }

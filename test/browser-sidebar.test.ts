@@ -4,14 +4,18 @@
  * skipped sheets stated, the "แผ่นงานที่ตรวจ" setting, and the keyboard path to a cell.
  */
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import type { ReconcileData } from '../src/server/index';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PHASE3_REMINDER } from '../src/core/calendar';
 import { ruleInfo } from '../src/core/catalogue';
+import { formatBE } from '../src/core/dates';
+import type { Cell } from '../src/core/types';
 import { writeXlsx, type XlsxCell } from '../src/core/xlsx';
 import { startPlayground, type Playground } from '../src/playground/server';
 import { STRINGS } from '../src/ui/i18n';
 import { KEEP_WHOLE } from '../src/ui/thai';
 import { launch } from './support/browser';
+import { dmcPair, DMC_SHEET, ROSTER_SHEET } from './support/dmc-pairs';
 import { cidOf, roster, wrongCheckDigit } from './support/rules';
 
 /** Waits for a value as a busy machine may need: slower than vitest's one-second default. */
@@ -340,6 +344,90 @@ describe('a workbook of class sheets', () => {
     await sidebar.locator('#lang-en').click();
     await sidebar.locator('#tab-settings').click();
     expect(await plain(sidebar.locator('label[for="f-sheetScope"]'))).toBe('Sheets to check');
+    await sidebar.locator('#lang-th').click();
+  });
+});
+
+describe('"เทียบกับข้อมูล DMC" at 300 px', () => {
+  /** A synthetic roster and its DMC download (row 1: DMC's timestamp line) as one workbook. */
+  const pair = dmcPair({ n: 30, seed: 5 });
+  const cells = (rows: readonly (readonly Cell[])[]): XlsxCell[][] =>
+    rows.map((r) =>
+      r.map((v) =>
+        v instanceof Date ? formatBE({ y: v.getFullYear(), m: v.getMonth() + 1, d: v.getDate() }) : (v as XlsxCell),
+      ),
+    );
+  const book = () =>
+    writeXlsx([
+      { name: ROSTER_SHEET, rows: cells(pair.roster.sheets[0]!.values) },
+      { name: DMC_SHEET, rows: cells(pair.dmc.values) },
+    ]);
+
+  it("shows DMC's exam takers beside the roster's within the width, no Thai word broken, in Thai and English", async () => {
+    await save({ academicYear: 2568, asOf: '2026-03-20' });
+    await open('2568-3-student.xlsx', book());
+    // The counts of one grade, as the server's reconciliation gives them to the sidebar.
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/run/reconcileWithDmc'));
+    await sidebar.locator('#rc-run').click();
+    const { roster: mine, dmc } = ((await (await answer).json()) as { data: ReconcileData }).data.summary.examTakers;
+    const table = sidebar.locator('table#rc-takers');
+    await table.waitFor();
+    const grade = mine.byGrade.find((g) => g.total > 0)!;
+    const theirs = dmc.byGrade.find((g) => g.grade === grade.grade) ?? { male: 0, female: 0, total: 0 };
+    const row = (side: string) => table.locator(`tbody[data-grade="${grade.grade}"] tr[data-side="${side}"] td`);
+    expect(await row('roster').allTextContents()).toEqual([grade.male, grade.female, grade.total].map(String));
+    const dmcCells = await row('dmc').allTextContents();
+    (['male', 'female', 'total'] as const).forEach((k, i) => {
+      expect(dmcCells[i]).toMatch(new RegExp(theirs[k] === grade[k] ? `^${theirs[k]}$` : `^≠ ${theirs[k]} \\(`));
+    });
+
+    for (const lang of ['th', 'en'] as const) {
+      if (lang === 'en') {
+        await sidebar.locator('#lang-en').click();
+        await poll(() => plain(table.locator('caption'))).toMatch(/^Final-exam takers/);
+      }
+      const fit = await frame().evaluate(() => {
+        const t = document.getElementById('rc-takers')!;
+        const box = document.getElementById('reconcile')!;
+        return {
+          right: t.getBoundingClientRect().right,
+          width: document.documentElement.clientWidth,
+          overflow: box.scrollWidth - box.clientWidth,
+          // Header and figures never wrap: each cell one line (the grade's cell spans its two rows).
+          tall: (() => {
+            const list = [...t.querySelectorAll('th:not([rowspan]), td')];
+            const line = Math.min(...list.map((c) => c.getBoundingClientRect().height));
+            return list.filter((c) => c.getBoundingClientRect().height > line * 1.5).map((c) => c.textContent);
+          })(),
+        };
+      });
+      expect(fit.width, lang).toBeLessThanOrEqual(300);
+      expect(fit.right, lang).toBeLessThanOrEqual(fit.width);
+      expect(fit.overflow, lang).toBeLessThanOrEqual(0);
+      expect(fit.tall, lang).toEqual([]);
+      expect(badBreaks(await renderedLines(frame(), '#rc-takers, .rc-takers-note')), lang).toEqual([]);
+    }
+    await sidebar.locator('#lang-th').click();
+  });
+
+  it('offers "แผ่นงานข้อมูล DMC" in the settings: empty finds the download, a chosen sheet is saved', async () => {
+    await open('2568-3-student.xlsx', book());
+    await sidebar.locator('#tab-settings').click();
+    const field = sidebar.locator('[name="dmcSheet"]');
+    expect(await plain(sidebar.locator('label[for="f-dmcSheet"]'))).toBe('แผ่นงานข้อมูล DMC');
+    expect(await plain(sidebar.locator('#f-dmcSheet-hint'))).toBe('ว่างไว้ = หาเอง');
+    expect(await field.getAttribute('aria-describedby')).toBe('f-dmcSheet-hint');
+    expect(await field.locator('option').allTextContents()).toEqual(['(หาเอง)', ROSTER_SHEET, DMC_SHEET]);
+    expect(await field.inputValue()).toBe('');
+    expect(await field.isDisabled()).toBe(false);
+    await field.selectOption(DMC_SHEET);
+    await sidebar.locator('#save').click();
+    await sidebar.locator('.banner.ok').waitFor();
+    const r = await page.request.post(`${playground.url}api/run/getSettings`, { data: [] });
+    expect(await r.json()).toMatchObject({ ok: true, data: { settings: { dmcSheet: DMC_SHEET } } });
+    await sidebar.locator('#lang-en').click();
+    expect(await plain(sidebar.locator('label[for="f-dmcSheet"]'))).toBe('DMC download sheet');
+    expect(await plain(sidebar.locator('#f-dmcSheet-hint'))).toBe('empty = found automatically');
     await sidebar.locator('#lang-th').click();
   });
 });

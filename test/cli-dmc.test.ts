@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { formatBE } from '../src/core/dates';
 import type { Cell } from '../src/core/types';
+import { writeXlsx, type XlsxCell } from '../src/core/xlsx';
 import { dmcPair } from './support/dmc-pairs';
 
 const BIN = new URL('../bin/dmc-check.mjs', import.meta.url).pathname;
@@ -71,5 +73,73 @@ describe('dmc-check --dmc', () => {
     const r = await cli(roster, roster, '--dmc', download, '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--dmc compares exactly one roster file');
+  });
+});
+
+/** --dmc-sheet: the sheet of a multi-sheet DMC workbook holding the download, recognised by its timestamp line or not. */
+describe('dmc-check --dmc-sheet', () => {
+  const pair = dmcPair({ n: 20, seed: 6 });
+  const other = dmcPair({ n: 8, seed: 9 });
+  const text = (rows: readonly (readonly Cell[])[]): XlsxCell[][] =>
+    rows.map((r) =>
+      r.map((v) =>
+        v instanceof Date ? formatBE({ y: v.getFullYear(), m: v.getMonth() + 1, d: v.getDate() }) : (v as XlsxCell),
+      ),
+    );
+  /** The download pasted by hand: a title where DMC's timestamp line was, every cell where it was. */
+  const pasted = text(pair.dmc.values.map((r, i) => (i === 0 ? ['รายชื่อจาก DMC (คัดลอกมาวาง)'] : r)));
+  const roster = join(dir, 'sheet-roster.csv');
+  const book = join(dir, 'dmc-book.xlsx');
+  const both = join(dir, 'school-and-dmc.xlsx');
+  writeFileSync(roster, csv(pair.roster.sheets[0]!.values));
+  writeFileSync(
+    book,
+    writeXlsx([
+      { name: 'คำอธิบาย', rows: [['ดาวน์โหลดจาก DMC']] },
+      { name: 'อีกโรงเรียน', rows: text(other.dmc.values) },
+      { name: 'วางเอง', rows: pasted },
+    ]),
+  );
+  writeFileSync(
+    both,
+    writeXlsx([
+      { name: 'รายชื่อ', rows: text(pair.roster.sheets[0]!.values) },
+      { name: 'วางเอง', rows: pasted },
+    ]),
+  );
+  const json = (r: { stdout: string }) => JSON.parse(r.stdout) as { reconciliation: { dmcSheet: string } };
+
+  it('compares the named sheet over the one found by its timestamp line', async () => {
+    expect(json(await cli(roster, '--dmc', book, '--format', 'json')).reconciliation.dmcSheet).toBe('อีกโรงเรียน');
+    const r = await cli(roster, '--dmc', book, '--dmc-sheet', 'วางเอง', '--format', 'json');
+    const rec = json(r).reconciliation as { dmcSheet: string; summary: { notInRoster: number; idDiffers: number } };
+    expect(rec.dmcSheet).toBe('วางเอง');
+    expect(rec.summary.idDiffers).toBeGreaterThan(0);
+  });
+
+  it('never checks the named sheet as the roster when it sits in the roster workbook', async () => {
+    const r = await cli(both, '--dmc', both, '--dmc-sheet', 'วางเอง', '--format', 'json');
+    const out = JSON.parse(r.stdout) as { sheet?: string; reports?: unknown[]; skipped?: Array<{ sheet: string }> };
+    expect(out.reports).toBeUndefined();
+    expect(JSON.stringify(out)).toContain('"reconciliation"');
+    expect(json(r).reconciliation.dmcSheet).toBe('วางเอง');
+    // The same findings as with the roster in a file of its own.
+    const alone = join(dir, 'school.xlsx');
+    writeFileSync(alone, writeXlsx([{ name: 'รายชื่อ', rows: text(pair.roster.sheets[0]!.values) }]));
+    const rosterOnly = await cli(alone, '--dmc', book, '--dmc-sheet', 'วางเอง', '--format', 'json');
+    const findings = (x: { stdout: string }) =>
+      (JSON.parse(x.stdout) as { reconciliation: { rosterFindings: Array<{ rule: string }> } }).reconciliation
+        .rosterFindings.length;
+    expect(findings(r)).toBe(findings(rosterOnly));
+  });
+
+  it('names a missing sheet, and refuses --dmc-sheet without --dmc', async () => {
+    const missing = await cli(roster, '--dmc', book, '--dmc-sheet', 'ไม่มี');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('ไม่มีแผ่นงานชื่อ "ไม่มี"');
+    const alone = await cli(roster, '--dmc-sheet', 'วางเอง', '--lang', 'en');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--dmc-sheet goes with --dmc DOWNLOAD');
+    expect(alone.stderr).toContain('--dmc-sheet NAME');
   });
 });

@@ -4,6 +4,8 @@
  * reconciliation finds each difference on the right sheet and cell, marks both sheets, clear takes every
  * mark off exactly, and the correction form and its email count the differing IDs.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +162,110 @@ describe('reconciliation with the DMC download in the add-on', () => {
   });
 });
 
+/**
+ * The "แผ่นงานข้อมูล DMC" setting: a sheet the user names is the download — even without DMC's timestamp
+ * line (pasted by hand) — over one recognised automatically, and never checked as the school's roster.
+ */
+describe('the DMC download sheet named in the settings', () => {
+  const pair = dmcPair({ n: 30, seed: 11 });
+  // Another school's download: recognised by its timestamp line, open, and so what would be taken unnamed.
+  const other = dmcPair({ n: 12, seed: 12 });
+  const NAMED = 'DMC วางเอง';
+  /** The download pasted without its timestamp line: a title in its place, every cell where it was. */
+  const pasted = pair.dmc.values.map((r, i) => (i === 0 ? ['รายชื่อนักเรียนจาก DMC (คัดลอกมาวาง)'] : r));
+  let addon: Addon;
+  let fresh: ReturnType<Addon['save']>;
+
+  beforeAll(() => {
+    addon = loadAddon({
+      [ROSTER_SHEET]: grid(pair.roster.sheets[0]!.values),
+      [DMC_SHEET]: grid(other.dmc.values),
+      [NAMED]: grid(pasted),
+    });
+    fresh = addon.save();
+  });
+  const withSettings = (extra: Record<string, unknown>) => {
+    addon.restore(fresh);
+    ok(addon.call('saveSettings', { ...SETTINGS, ...extra }));
+    addon.sheet(DMC_SHEET).activate();
+  };
+
+  it('is compared over the download found automatically, without a notice that several were found', () => {
+    withSettings({});
+    // Unnamed: the open, recognised download; the pasted sheet is not one.
+    expect(ok(addon.call<Result<ReconcileData>>('reconcileWithDmc')).dmcSheet).toBe(DMC_SHEET);
+
+    withSettings({ dmcSheet: NAMED });
+    const data = ok(addon.call<Result<ReconcileData>>('reconcileWithDmc'));
+    expect(data.dmcSheet).toBe(NAMED);
+    expect(data.sheets).toEqual([ROSTER_SHEET]);
+    const found = data.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
+    const expected = planted(pair).map((x) => x.replace(`${DMC_SHEET}!`, `${NAMED}!`));
+    expect([...new Set(found)].sort()).toEqual([...new Set(expected)].sort());
+    expect(data.notices.map((n) => n.th).join(' ')).not.toContain('มากกว่าหนึ่งแผ่น');
+    // The other download is left alone; the named one carries its own marks.
+    expect(marked(addon, DMC_SHEET)).toEqual([]);
+    expect(marked(addon, NAMED).length).toBeGreaterThan(0);
+    // The correction form reads the same sheet: its differing IDs are DMC's (the pasted sheet's).
+    const form = ok(addon.call<Result<FormData>>('buildCorrectionForm'));
+    const rows = addon.sheet(FORM).peek().values.slice(7);
+    const differing = data.findings.filter((f) => f.rule === 'dmc.id-differs');
+    expect(differing.length).toBeGreaterThan(0);
+    for (const f of differing) {
+      const row = rows.find((r) => r[11] === String(pair.roster.sheets[0]!.values[f.row! - 1]![1]));
+      expect(pasted.some((d) => String(d[2]) === row![10])).toBe(true);
+    }
+    expect(form.rows).toBeGreaterThanOrEqual(differing.length);
+  });
+
+  it('says the sheet is missing, in Thai and English, for the comparison and the correction form', () => {
+    withSettings({ dmcSheet: 'DMC ที่ลบไปแล้ว' });
+    const r = addon.call<Result<ReconcileData>>('reconcileWithDmc');
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        th: expect.stringMatching(/^ไม่พบแผ่นงาน "DMC ที่ลบไปแล้ว" ที่ตั้งไว้เป็นแผ่นงานข้อมูล DMC — /),
+        en: expect.stringMatching(/^No sheet named "DMC ที่ลบไปแล้ว", set as the DMC download sheet — /),
+      },
+    });
+    expect(addon.call<Result<FormData>>('buildCorrectionForm')).toEqual(r);
+    // Nothing was marked before the refusal.
+    expect(marked(addon, ROSTER_SHEET)).toEqual([]);
+  });
+
+  it('refuses a named sheet without a header row, naming it', () => {
+    addon.restore(fresh);
+    addon.spreadsheet.addSheet('หมายเหตุ', [['ยังไม่ได้วางข้อมูล DMC'], ['']]);
+    ok(addon.call('saveSettings', { ...SETTINGS, dmcSheet: 'หมายเหตุ' }));
+    const r = addon.call<Result<ReconcileData>>('reconcileWithDmc');
+    expect(r).toMatchObject({
+      ok: false,
+      error: { th: expect.stringContaining('แผ่นงาน "หมายเหตุ"'), en: expect.stringContaining('Sheet "หมายเหตุ"') },
+    });
+    expect(r.ok || r.error.th).toContain('ไม่มีแถวหัวตาราง');
+  });
+
+  it('is never checked as the roster: listed as skipped with the reason, left unmarked', () => {
+    // Unnamed, the pasted sheet has a roster header and no timestamp line: it is checked like a roster.
+    withSettings({});
+    expect(ok(addon.call<Result<CheckData>>('checkRoster')).sheets).toContain(NAMED);
+
+    withSettings({ dmcSheet: NAMED });
+    const data = ok(addon.call<Result<CheckData>>('checkRoster'));
+    expect(data.sheets).toEqual([ROSTER_SHEET]);
+    const skipped = data.skipped.find((s) => s.sheet === NAMED);
+    expect(skipped?.reason).toMatchObject({ th: expect.stringContaining('DMC'), en: expect.stringContaining('DMC') });
+    expect(data.findings.every((f) => (f.sheet ?? ROSTER_SHEET) === ROSTER_SHEET)).toBe(true);
+    expect(marked(addon, NAMED)).toEqual([]);
+    // The results sheet says so too.
+    const results = addon
+      .sheet(RESULTS)
+      .peek()
+      .values.map((r) => String(r[0]));
+    expect(results.some((line) => line.startsWith('ไม่ได้ตรวจ') && line.includes(NAMED))).toBe(true);
+  });
+});
+
 /** The sidebar section alone in chromium, its api calls answered by the bundle under gas-local. */
 describe.skipIf(!CHROMIUM)('the sidebar section "เทียบกับข้อมูล DMC"', () => {
   const pair = dmcPair({ n: 20, seed: 8 });
@@ -223,5 +329,64 @@ describe.skipIf(!CHROMIUM)('the sidebar section "เทียบกับข้�
 
     await page.evaluate(() => (window as unknown as { panel: { setLang(l: string): void } }).panel.setLang('en'));
     expect(await page.locator('#rc-run').textContent()).toBe('Compare with the DMC download');
+    await page.evaluate(() => (window as unknown as { panel: { setLang(l: string): void } }).panel.setLang('th'));
+  }, 60_000);
+
+  it("shows DMC's exam takers by grade and gender beside the roster's, each difference marked ≠", async () => {
+    const table = page.locator('table#rc-takers');
+    await table.waitFor();
+    const { roster, dmc } = ok(addon.call<Result<ReconcileData>>('reconcileWithDmc')).summary.examTakers;
+    expect(await table.locator('caption').textContent()).toBe('ผู้เข้าสอบปลายภาค ตามชั้นและเพศ: ในรายชื่อกับใน DMC');
+    expect(await table.locator('thead th[scope="col"]').allTextContents()).toEqual(['ชั้น', 'ข้อมูล', 'ชาย', 'หญิง', 'รวม']);
+    /** A row's figures as seen: the screen reader's words left out. */
+    const seen = (grade: string, side: string) =>
+      table.locator(`tbody[data-grade="${grade}"] tr[data-side="${side}"] td`).evaluateAll((tds) =>
+        tds.map((td) =>
+          [...td.childNodes]
+            .filter((n) => !(n instanceof Element && n.classList.contains('rc-sr')))
+            .map((n) => n.textContent)
+            .join(''),
+        ),
+      );
+    const zero = { male: 0, female: 0, total: 0 };
+    const grades = [...new Set([...roster.byGrade, ...dmc.byGrade].map((c) => c.grade))];
+    expect(await table.locator('tbody').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-grade')))).toEqual([
+      ...grades,
+      'รวม',
+    ]);
+    let differing = 0;
+    for (const grade of grades) {
+      const r = roster.byGrade.find((c) => c.grade === grade) ?? zero;
+      const d = dmc.byGrade.find((c) => c.grade === grade) ?? zero;
+      expect(await seen(grade, 'roster'), grade).toEqual([r.male, r.female, r.total].map(String));
+      const keys = ['male', 'female', 'total'] as const;
+      expect(await seen(grade, 'dmc'), grade).toEqual(keys.map((k) => (d[k] === r[k] ? '' : '≠ ') + String(d[k])));
+      differing += keys.filter((k) => d[k] !== r[k]).length;
+    }
+    // The pair plants students missing on either side and grades that differ: some counts must differ.
+    expect(differing).toBeGreaterThan(0);
+    expect(await seen('รวม', 'roster')).toEqual(
+      [roster.total.male, roster.total.female, roster.total.total].map(String),
+    );
+    const diff = table.locator('td.rc-diff').first();
+    expect(await diff.locator('.rc-sr').textContent()).toMatch(/^ \(ไม่เท่ากับในรายชื่อ ซึ่งมี \d+\)$/);
+    expect(await page.locator('.rc-takers-note').first().textContent()).toBe('≠ คือจำนวนใน DMC ไม่เท่ากับในรายชื่อ');
+    // The grade names a group of two rows, each row names its side.
+    expect(await table.locator('tbody th[scope="rowgroup"]').first().getAttribute('rowspan')).toBe('2');
+    expect(await table.locator('tbody th[scope="row"]').allTextContents()).toEqual(
+      [...grades, 'รวม'].flatMap(() => ['รายชื่อ', 'DMC']),
+    );
+    // axe on the table (headers, scopes, contrast of the marked cells): no serious or critical violation.
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(() =>
+      (
+        window as unknown as {
+          axe: { run(c: string, o: object): Promise<{ violations: Array<{ id: string; impact: string }> }> };
+        }
+      ).axe
+        .run('#rc-takers', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'best-practice'] } })
+        .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)),
+    );
+    expect(violations).toEqual([]);
   }, 60_000);
 });

@@ -4,6 +4,7 @@
  * be read or the arguments are wrong.
  */
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayYmd } from '../core/check-date';
 import { correctionRows, correctionXlsx, mergeTyped } from '../core/correction';
@@ -34,6 +35,8 @@ const USAGE: Msg = {
                           เขียนแบบขอแก้ไขเลขประจำตัวประชาชนของนักเรียนที่เลขผิด (ไฟล์เดียว)
   --dmc ไฟล์DMC           เทียบรายชื่อกับไฟล์ที่ดาวน์โหลดจาก DMC: ใครไม่มีในฝั่งใด เลขประจำตัวต่าง ข้อมูลต่าง
                           เลื่อนชั้นเอง (แบบขอแก้ไขรวมนักเรียนที่เลขต่างจาก DMC ด้วย)
+  --dmc-sheet ชื่อ         กับ --dmc: แผ่นงานในไฟล์ DMC ที่เป็นข้อมูล DMC (ค่าเริ่มต้น: หาเองจากบรรทัด
+                          "วันและเวลาที่สร้างรายงาน" หรือแผ่นงานแรก)
   --fix ไฟล์ใหม่           เขียนสำเนาที่แก้สิ่งที่แก้ได้แน่นอนแล้ว (รูปแบบเดียวกับต้นฉบับ ไม่เขียนทับต้นฉบับ)
                           แสดงรายการที่แก้ แล้วตรวจสำเนานั้น
   --keep-prefixes         กับ --fix: คงคำนำหน้าแบบย่อ (ด.ช. ด.ญ. น.ส.) ไว้ตามที่เขียน
@@ -61,6 +64,8 @@ Options:
   --dmc DOWNLOAD          compare the roster with the DMC download: who is missing on either side,
                           whose ID or details differ, who was promoted by hand (the correction form
                           includes the IDs that differ from DMC's)
+  --dmc-sheet NAME        with --dmc: the sheet of the DMC file holding the download (default: found by
+                          its "วันและเวลาที่สร้างรายงาน" line, else the first sheet)
   --fix OUT               write a copy with every certain repair made (same format, never the
                           input), list the changes, then check the copy
   --keep-prefixes         with --fix: leave ด.ช./ด.ญ./น.ส. as written
@@ -101,6 +106,7 @@ function options(argv: string[]) {
         'show-ids': { type: 'boolean' },
         fix: { type: 'string' },
         dmc: { type: 'string' },
+        'dmc-sheet': { type: 'string' },
         'keep-prefixes': { type: 'boolean' },
         pretty: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -133,6 +139,11 @@ function options(argv: string[]) {
     throw new UsageError({
       th: '--dmc เทียบไฟล์รายชื่อไฟล์เดียวกับข้อมูล DMC',
       en: '--dmc compares exactly one roster file with the DMC download',
+    });
+  if (v['dmc-sheet'] !== undefined && v.dmc === undefined)
+    throw new UsageError({
+      th: '--dmc-sheet ใช้คู่กับ --dmc ไฟล์DMC',
+      en: '--dmc-sheet goes with --dmc DOWNLOAD',
     });
   if (v.fix !== undefined && parsed.positionals.length !== 1)
     throw new UsageError({ th: '--fix ใช้กับไฟล์ต้นทางไฟล์เดียว', en: '--fix takes exactly one input file' });
@@ -175,6 +186,7 @@ function options(argv: string[]) {
     pretty: v.pretty ?? false,
     fix: v.fix,
     dmc: v.dmc,
+    dmcSheet: v['dmc-sheet'],
     prefixWords: !v['keep-prefixes'],
   };
 }
@@ -238,17 +250,28 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (opts.dmc !== undefined) {
     try {
       const wb = await readWorkbook(opts.dmc);
-      dmc = { source: wb.source, sheet: wb.sheets.find((s) => isDmcDownload(s.values)) ?? pickSheet(wb.sheets) };
+      // --dmc-sheet names the download's sheet, recognised or not; a CSV has only its one.
+      const named = opts.dmcSheet !== undefined && wb.sheets.some((s) => s.name !== '');
+      const sheet = named
+        ? pickSheet(wb.sheets, opts.dmcSheet)
+        : (wb.sheets.find((s) => isDmcDownload(s.values)) ?? pickSheet(wb.sheets));
+      dmc = { source: wb.source, sheet };
     } catch (e) {
       const why = e instanceof InputError ? e.say(lang) : (e as Error).message;
       io.stderr(`dmc-check: ${opts.dmc}: ${why}\n`);
       return 2;
     }
   }
-  const results = validateSources(books, opts.settings);
+  // The download named inside the roster's own workbook: that sheet is DMC's side, never the roster.
+  const inRoster = dmc !== null && opts.dmcSheet !== undefined && resolve(opts.dmc!) === resolve(opts.files[0]!);
+  const settings: Settings = inRoster ? { ...opts.settings, dmcSheet: opts.dmcSheet! } : opts.settings;
+  const results = validateSources(books, settings);
   const reports: FileReport[] = results.flatMap((w) => workbookReports(w.source ?? '', w));
   const format = { lang: opts.lang, showIds: opts.showIds, pretty: opts.pretty };
-  const rec = dmc ? reconcile(books[0]!, dmc.sheet, opts.settings, { dmcSource: dmc.source }) : null;
+  const rosterBook = inRoster
+    ? { ...books[0]!, sheets: books[0]!.sheets.filter((s) => s.name !== opts.dmcSheet) }
+    : books[0]!;
+  const rec = dmc ? reconcile(rosterBook, dmc.sheet, settings, { dmcSource: dmc.source }) : null;
   if (opts.format === 'json') {
     const json = formatJson(reports, format);
     if (!rec) io.stdout(json);

@@ -41,6 +41,11 @@ export const settingsSchema = z.object({
    * than one, else the open one; open; named (rosterSheet); all roster sheets.
    */
   sheetScope: z._default(z.enum(['auto', 'open', 'named', 'all']), 'auto'),
+  /**
+   * The sheet holding the DMC download ("แผ่นงานข้อมูล DMC"), compared with the roster and never checked as
+   * it; '' = found automatically (by DMC's timestamp line and header).
+   */
+  dmcSheet: text(100),
   /** 1-based header row; 0 = found automatically. */
   headerRow: z._default(z.int().check(z.gte(0), z.lte(50)), 0),
   /** DMC deadlines as MM-DD (they move from year to year with OBEC's letters). */

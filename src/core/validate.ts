@@ -245,8 +245,10 @@ function checkWorkbook(
   );
   const own = sheets.filter((s) => OWN_SHEET_NAMES.includes(s.name));
   if (own.length < sheets.length) sheets = sheets.filter((s) => !own.includes(s));
-  // A DMC download beside the school's own roster is the other side of a reconciliation, not a roster.
-  const downloads = sheets.filter((s) => isDmcDownload(s.values));
+  // A DMC download beside the school's own roster is the other side of a reconciliation, not a roster;
+  // so is the sheet the settings name as the download, recognised or not.
+  const named = settings.dmcSheet;
+  const downloads = sheets.filter((s) => (named !== '' && s.name === named) || isDmcDownload(s.values));
   const otherRoster = sheets.some(
     (s) => !downloads.includes(s) && mapHeaders(s.values, settings.headerRow || undefined),
   );

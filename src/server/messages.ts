@@ -160,6 +160,16 @@ export const M = {
     th: `มีแผ่นงานข้อมูล DMC มากกว่าหนึ่งแผ่น ใช้แผ่นงาน "${name}" — เปิดแผ่นงาน DMC ที่ต้องการแล้วกดอีกครั้งเพื่อเทียบกับแผ่นอื่น`,
     en: `More than one DMC download sheet: "${name}" was used — open the one you want and press again to compare with another`,
   }),
+  /** The sheet the settings name as the DMC download ("แผ่นงานข้อมูล DMC") is not in the spreadsheet. */
+  noDmcNamed: (name: string): Msg => ({
+    th: `ไม่พบแผ่นงาน "${name}" ที่ตั้งไว้เป็นแผ่นงานข้อมูล DMC — แก้ชื่อแผ่นงานในการตั้งค่า หรือเว้นว่างเพื่อให้หาแผ่นงานข้อมูล DMC เอง`,
+    en: `No sheet named "${name}", set as the DMC download sheet — fix the name in the settings, or leave it empty to find the download automatically`,
+  }),
+  /** The named DMC sheet has no header row reconcile can read. */
+  dmcNamedUnreadable: (name: string): Msg => ({
+    th: `แผ่นงาน "${name}" ที่ตั้งไว้เป็นแผ่นงานข้อมูล DMC ไม่มีแถวหัวตาราง (เช่น เลขประจำตัวนักเรียน ชื่อ นามสกุล) จึงเทียบไม่ได้ — นำเข้าไฟล์รายชื่อนักเรียนที่ดาวน์โหลดจาก DMC ทั้งไฟล์ หรือแก้ชื่อแผ่นงานในการตั้งค่า`,
+    en: `Sheet "${name}", set as the DMC download sheet, has no header row (citizen ID, first name, last name…), so nothing can be compared — import the whole student list downloaded from DMC, or fix the sheet in the settings`,
+  }),
   menu: {
     title: 'ตรวจข้อมูล DMC',
     open: 'เปิดแถบตรวจสอบ',

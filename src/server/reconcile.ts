@@ -6,6 +6,7 @@
  */
 import { ruleInfo, type RuleInfo } from '../core/catalogue';
 import { yearFromFileName } from '../core/check-date';
+import { mapHeaders } from '../core/headers';
 import { SEVERITY_LABEL } from '../core/labels';
 import {
   isDmcDownload,
@@ -98,6 +99,29 @@ function pickDownload(list: SheetRef[], active: string): SheetRef | null {
   return list.find((r) => r.name === active) ?? list[0] ?? null;
 }
 
+/**
+ * The download to compare: the sheet the settings name ("แผ่นงานข้อมูล DMC"), taken as the download even
+ * when DMC's timestamp line is gone (the user said so) but refused without a header row; else the open
+ * download, else the first. `downloads` is every sheet that is not the roster: those recognised, and the
+ * named one.
+ */
+function chooseDownload(
+  ss: Spreadsheet,
+  settings: Settings,
+  read: (ref: SheetRef) => Values | null,
+  readAnyway: Set<number>,
+): { dmc: SheetRef | null; downloads: SheetRef[]; named: boolean } {
+  const found = downloadSheets(ss, read, readAnyway);
+  if (!settings.dmcSheet)
+    return { dmc: pickDownload(found, ss.getActiveSheet().getName()), downloads: found, named: false };
+  const dmc = userSheets(ss).find((r) => r.name === settings.dmcSheet);
+  if (!dmc) throw new UserError(M.noDmcNamed(settings.dmcSheet));
+  const values = read(dmc);
+  // Too big is said by the caller, with the sheet's size; no header is said here, naming the sheet.
+  if (values && !mapHeaders(values)) throw new UserError(M.dmcNamedUnreadable(dmc.name));
+  return { dmc, downloads: [dmc, ...found.filter((r) => r.id !== dmc.id)], named: true };
+}
+
 /** "2568-3-student": a sheet named by File → Import after DMC's file tells the year and the round. */
 function dmcSourceOf(name: string): string | undefined {
   const round = yearFromFileName(name)?.round;
@@ -114,12 +138,14 @@ export function dmcFormRows(
   settings: Settings,
 ): ReconcileFormRow[] {
   const read = reader();
-  const dmc = pickDownload(downloadSheets(ss, read, new Set()), ss.getActiveSheet().getName());
+  const { dmc } = chooseDownload(ss, settings, read, new Set());
   const values = dmc ? read(dmc) : null;
-  if (!dmc || !values || rosters.length === 0) return [];
+  // The download is never its own roster (a named sheet checked alone, for want of another roster).
+  const others = rosters.filter((r) => r.name !== dmc?.name);
+  if (!dmc || !values || others.length === 0) return [];
   const source = dmcSourceOf(dmc.name);
   const rec = reconcile(
-    { source: ss.getName(), sheets: rosters.map((r) => ({ name: r.name, values: r.values })) },
+    { source: ss.getName(), sheets: others.map((r) => ({ name: r.name, values: r.values })) },
     { name: dmc.name, values },
     settings,
     source ? { dmcSource: source } : {},
@@ -232,17 +258,17 @@ export function runReconcile(): ReconcileData {
   const keepActive = ss.getActiveSheet();
   const read = reader();
   const scope = scopeSheets(ss, settings);
-  const downloads = downloadSheets(ss, read, new Set(scope.sheets.map((r) => r.id)));
-  const dmc = pickDownload(downloads, keepActive.getName());
+  const { dmc, downloads, named } = chooseDownload(ss, settings, read, new Set(scope.sheets.map((r) => r.id)));
   if (!dmc) throw new UserError(M.noDmcSheet);
   const dmcValues = read(dmc);
   if (!dmcValues) {
     const range = dmc.sheet.getDataRange();
     throw new UserError(M.tooBig(range.getNumRows(), range.getNumColumns()));
   }
-  if (downloads.length > 1) notices.push(M.dmcSheetChosen(dmc.name));
+  if (downloads.length > 1 && !named) notices.push(M.dmcSheetChosen(dmc.name));
 
-  // The roster: the sheets the check reads, never a download; with the download open, the sheet checked last.
+  // The roster: the sheets the check reads, never a download (nor the named DMC sheet); with the download
+  // open, the sheet checked last.
   const isDownload = new Set(downloads.map((r) => r.id));
   let refs = scope.sheets.filter((r) => !isDownload.has(r.id));
   if (refs.length === 0 && settings.sheetScope === 'open') {

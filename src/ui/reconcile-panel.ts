@@ -1,9 +1,13 @@
 /**
  * The sidebar's "เทียบกับข้อมูล DMC" section (issue 13), self-contained: one button that compares the roster
- * with the DMC download sheet, the four counts, and the findings grouped by rule, each jumping to its cell on
- * the roster or the download. Text only through text nodes; native buttons and details elements throughout.
+ * with the DMC download sheet, the four counts, the findings grouped by rule, each jumping to its cell on
+ * the roster or the download, and DMC's exam takers by grade × gender beside the roster's. Text only through
+ * text nodes; native buttons, details elements and tables throughout.
  */
-import type { Finding, Lang, Msg, Severity } from '../core/types';
+import { GENDER_LABEL } from '../core/labels';
+import type { ExamTable } from '../core/reconcile';
+import type { Finding, GradeCount, Lang, Msg, Severity } from '../core/types';
+import { ALL_GRADES } from '../core/vocab';
 import type { ReconcileData } from '../server/index';
 import type { call } from './api';
 import { clear, el } from './dom';
@@ -32,6 +36,20 @@ const th = {
   goTo: (cell: string, sheet: string) => `ไปที่เซลล์ ${cell} ในแผ่นงาน ${sheet}`,
   ruleId: 'รหัสกฎ',
   failed: 'ติดต่อ Google Sheets ไม่สำเร็จ — ลองใหม่อีกครั้ง',
+  takers: 'ผู้เข้าสอบปลายภาค ตามชั้นและเพศ: ในรายชื่อกับใน DMC',
+  grade: 'ชั้น',
+  side: 'ข้อมูล',
+  roster: 'รายชื่อ',
+  dmc: 'DMC',
+  differs: (roster: number) => `ไม่เท่ากับในรายชื่อ ซึ่งมี ${roster}`,
+  takersDiffer: '≠ คือจำนวนใน DMC ไม่เท่ากับในรายชื่อ',
+  takersAgree: 'จำนวนในรายชื่อกับใน DMC เท่ากันทุกชั้น',
+  presentBasis: {
+    roster: 'รายชื่อไม่มีคอลัมน์สอบปลายภาค จึงนับนักเรียนที่ยังเรียนอยู่แทน',
+    dmc: 'ข้อมูล DMC ไม่มีคอลัมน์สอบปลายภาค จึงนับนักเรียนที่ยังเรียนอยู่แทน',
+    both: 'รายชื่อและข้อมูล DMC ไม่มีคอลัมน์สอบปลายภาค จึงนับนักเรียนที่ยังเรียนอยู่แทน',
+  },
+  noTakers: 'ไม่มีผู้เข้าสอบให้นับทั้งสองฝั่ง',
 };
 type Strings = typeof th;
 const en: Strings = {
@@ -52,11 +70,37 @@ const en: Strings = {
   goTo: (cell, sheet) => `Go to cell ${cell} on sheet ${sheet}`,
   ruleId: 'Rule',
   failed: 'Could not reach Google Sheets — try again',
+  takers: 'Final-exam takers by grade and gender: roster and DMC',
+  grade: 'Grade',
+  side: 'Source',
+  roster: 'Roster',
+  dmc: 'DMC',
+  differs: (roster) => `unlike the roster's ${roster}`,
+  takersDiffer: '≠ marks a DMC count that differs from the roster',
+  takersAgree: 'The roster and DMC agree in every grade',
+  presentBasis: {
+    roster: 'The roster has no final-exam column: present students are counted instead',
+    dmc: 'The DMC download has no final-exam column: present students are counted instead',
+    both: 'Neither the roster nor the DMC download has a final-exam column: present students are counted instead',
+  },
+  noTakers: 'No exam takers to count on either side',
 };
 const STRINGS: Record<Lang, Strings> = { th, en };
 
 const STYLE = `
 .reconcile-panel { margin-top: 16px; border-top: 1px solid var(--line, #dadce0); }
+.reconcile-panel .rc-takers { width: 100%; border-collapse: collapse; font-size: 13px; margin: 12px 0 4px; }
+.reconcile-panel .rc-takers caption { text-align: left; font-weight: 700; padding-bottom: 4px; }
+.reconcile-panel .rc-takers th, .reconcile-panel .rc-takers td { padding: 1px 4px; text-align: right; white-space: nowrap; border: 0; }
+.reconcile-panel .rc-takers thead th { border-bottom: 1px solid #80868b; font-weight: 700; }
+.reconcile-panel .rc-takers thead th:nth-child(-n + 2) { text-align: left; }
+.reconcile-panel .rc-takers th[scope="rowgroup"], .reconcile-panel .rc-takers th[scope="row"] { text-align: left; font-weight: 400; }
+.reconcile-panel .rc-takers tbody tr:last-child > * { border-bottom: 1px solid var(--line, #dadce0); }
+.reconcile-panel .rc-takers tbody th[scope="rowgroup"] { border-bottom: 1px solid var(--line, #dadce0); vertical-align: top; font-weight: 700; }
+.reconcile-panel .rc-takers tr[data-side="dmc"] > * { color: #3c4043; }
+.reconcile-panel .rc-takers td.rc-diff { font-weight: 700; color: #8a5a00; background: #fce8b2; }
+.reconcile-panel .rc-takers .rc-total > tr > * { font-weight: 700; }
+.reconcile-panel .rc-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 .reconcile-panel .rc-counts { display: grid; grid-template-columns: repeat(4, 1fr); gap: 4px; margin: 8px 0; }
 .reconcile-panel .rc-count { border: 1px solid var(--line, #dadce0); border-radius: 4px; padding: 4px; text-align: center; }
 .reconcile-panel .rc-count b { display: block; font-size: 18px; }
@@ -219,6 +263,79 @@ export function mountReconcile(
       });
   }
 
+  /**
+   * DMC's exam takers beside the roster's: per grade a roster row and a DMC row (ชาย หญิง รวม), five
+   * columns so the numbers fit 300 px in either language; a DMC count unlike the roster's is marked ≠ (and
+   * said to a screen reader), not only coloured.
+   */
+  function takers(d: ReconcileData): HTMLElement[] {
+    const s = t();
+    const lang = now();
+    const { roster, dmc } = d.summary.examTakers;
+    const has = (x: ExamTable, g: string) => x.byGrade.some((c) => c.grade === g);
+    const listed = new Set([...roster.byGrade, ...dmc.byGrade].map((c) => c.grade));
+    // Grades in school order; a label the catalogue does not know (none today) after them.
+    const grades = [
+      ...ALL_GRADES.filter((g) => has(roster, g) || has(dmc, g)),
+      ...[...listed].filter((g) => !ALL_GRADES.includes(g)),
+    ];
+    const count = (x: ExamTable, g: string): GradeCount =>
+      x.byGrade.find((c) => c.grade === g) ?? { grade: g, male: 0, female: 0, unknown: 0, total: 0 };
+    const keys = ['male', 'female', 'total'] as const;
+    let differing = 0;
+    const cells = (c: GradeCount, other: GradeCount | null) =>
+      keys.map((k) => {
+        if (!other || c[k] === other[k]) return el('td', { text: String(c[k]), attrs: { 'data-key': k } });
+        differing++;
+        return el(
+          'td',
+          { class: 'rc-diff', attrs: { 'data-key': k, 'data-differs': 'true' } },
+          el('span', { text: '≠ ', attrs: { 'aria-hidden': 'true' } }),
+          String(c[k]),
+          el('span', { class: 'rc-sr', text: ` (${s.differs(other[k])})` }),
+        );
+      });
+    const group = (label: string, a: GradeCount, b: GradeCount, total = false) =>
+      el(
+        'tbody',
+        { class: total ? 'rc-total' : '', attrs: { 'data-grade': label } },
+        el(
+          'tr',
+          { attrs: { 'data-side': 'roster' } },
+          el('th', { text: label, attrs: { scope: 'rowgroup', rowspan: '2' } }),
+          el('th', { text: s.roster, attrs: { scope: 'row' } }),
+          ...cells(a, null),
+        ),
+        el('tr', { attrs: { 'data-side': 'dmc' } }, el('th', { text: s.dmc, attrs: { scope: 'row' } }), ...cells(b, a)),
+      );
+    const notes: string[] = [];
+    const present = [roster.basis === 'present', dmc.basis === 'present'];
+    if (present[0] && present[1]) notes.push(s.presentBasis.both);
+    else if (present[0]) notes.push(s.presentBasis.roster);
+    else if (present[1]) notes.push(s.presentBasis.dmc);
+    if (grades.length === 0) return [el('p', { class: 'muted rc-takers-note', text: s.noTakers })];
+    const table = el(
+      'table',
+      { class: 'rc-takers', attrs: { id: 'rc-takers' } },
+      el('caption', { text: s.takers }),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...[s.grade, s.side, ...keys.map((k) => GENDER_LABEL[k][lang])].map((h) =>
+            el('th', { text: h, attrs: { scope: 'col' } }),
+          ),
+        ),
+      ),
+      ...grades.map((g) => group(g, count(roster, g), count(dmc, g))),
+      group(GENDER_LABEL.total[lang], roster.total, dmc.total, true),
+    );
+    notes.unshift(differing ? s.takersDiffer : s.takersAgree);
+    return [table, ...notes.map((n) => el('p', { class: 'muted rc-takers-note', text: n }))];
+  }
+
   function render(): void {
     const s = t();
     const d = state.data;
@@ -257,6 +374,7 @@ export function mountReconcile(
           ? el('p', { class: 'muted', text: s.truncated(d.findings.length, d.totalFindings) })
           : null,
         el('div', { class: 'rc-groups' }, ...groups(d)),
+        ...takers(d),
       ),
     );
   }

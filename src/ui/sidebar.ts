@@ -461,7 +461,7 @@ async function downloadXlsx(): Promise<void> {
 
 type FieldSpec = {
   name: keyof Settings;
-  type: 'text' | 'number' | 'date' | 'email' | 'tel' | 'scope' | 'sheet';
+  type: 'text' | 'number' | 'date' | 'email' | 'tel' | 'scope' | 'sheet' | 'dmcSheet';
   autocomplete?: string;
 };
 const FIELDS: FieldSpec[] = [
@@ -473,6 +473,7 @@ const FIELDS: FieldSpec[] = [
   { name: 'correctionEmail', type: 'email', autocomplete: 'off' },
   { name: 'sheetScope', type: 'scope' },
   { name: 'rosterSheet', type: 'sheet' },
+  { name: 'dmcSheet', type: 'dmcSheet' },
   { name: 'headerRow', type: 'number' },
   { name: 'academicYear', type: 'number' },
   { name: 'asOf', type: 'date' },
@@ -539,18 +540,18 @@ function renderSettings(): void {
         renderSettings();
         byId(id).focus();
       });
-    } else if (f.type === 'sheet') {
+    } else if (f.type === 'sheet' || f.type === 'dmcSheet') {
       const sheets = state.app?.sheets ?? [];
       input = el(
         'select',
         { attrs: { id, name: f.name } },
-        el('option', { text: s.activeSheet, attrs: { value: '' } }),
+        el('option', { text: f.type === 'sheet' ? s.activeSheet : s.dmcAuto, attrs: { value: '' } }),
         ...[...new Set([...sheets, ...(value && !sheets.includes(value) ? [value] : [])])].map((n) =>
           el('option', { text: n, attrs: { value: n } }),
         ),
       );
-      // The sheet is asked for only when the scope says "the sheet chosen below".
-      if ((values.sheetScope ?? 'auto') !== 'named') input.disabled = true;
+      // The roster sheet is asked for only when the scope says "the sheet chosen below".
+      if (f.type === 'sheet' && (values.sheetScope ?? 'auto') !== 'named') input.disabled = true;
     } else {
       input = el('input', {
         attrs: {
@@ -570,7 +571,9 @@ function renderSettings(): void {
         ? s.dateHint
         : f.type === 'scope'
           ? s.scopeHelp[(value || 'auto') as (typeof SCOPES)[number]]
-          : '';
+          : f.type === 'dmcSheet'
+            ? s.dmcSheetHint
+            : '';
     if (help) {
       const hint = el('div', { class: 'hint', text: help, attrs: { id: `${id}-hint` } });
       describedBy.push(hint.id);

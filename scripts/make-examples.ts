@@ -5,12 +5,14 @@
 import ExcelJS from 'exceljs';
 import { writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { HEADERS, rng, student, toRow } from '../test/support/synthetic';
+import { FEW_NAMES, HEADERS, PRIMARY_AND_SECONDARY, rng, student, toRow } from '../test/support/synthetic';
 import type { Cell } from '../src/core/types';
 
 const YEAR = 2569;
 const rand = rng(2569);
-const rows: Cell[][] = Array.from({ length: 60 }, (_, i) => toRow(student(rand, i, YEAR), i));
+const rows: Cell[][] = Array.from({ length: 60 }, (_, i) =>
+  toRow(student(rand, i, YEAR, PRIMARY_AND_SECONDARY, FEW_NAMES), i),
+);
 const col = (name: (typeof HEADERS)[number]) => HEADERS.indexOf(name);
 
 // The problems a district finds most often, one each.
@@ -39,6 +41,8 @@ wb.creator = 'dmc-roster-check';
 wb.created = wb.modified = new Date(Date.UTC(2026, 10, 1));
 const ws = wb.addWorksheet('นักเรียน');
 ws.addRow(title);
+// The title merged across the header's width, as DMC downloads and school rosters have it.
+ws.mergeCells(1, 1, 1, HEADERS.length);
 ws.addRow([...HEADERS]).font = { bold: true };
 for (const r of rows) ws.addRow(r);
 ws.getColumn(2).numFmt = '@';

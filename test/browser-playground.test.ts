@@ -1,7 +1,8 @@
 /**
  * The playground page as a teacher reads it (issue 12, polish): notes in a popover, row numbers that
- * never hide the selected cell, dates as dd/mm/BBBB, the page's words following the language switch,
- * no emoji, a visible "busy" state during a long check, and the Gmail link saying where it goes.
+ * never hide the selected cell, dates as dd/mm/BBBB, merged title cells drawn once across their span,
+ * the page's words following the language switch, no emoji, a visible "busy" state during a long
+ * check, and the Gmail link saying where it goes.
  */
 import ExcelJS from 'exceljs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -9,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { startPlayground, type Playground } from '../src/playground/server';
 import { launch } from './support/browser';
 import { withCheckDigit } from '../src/core/thai-id';
-import { roster } from './support/rules';
+import { HEADER, roster } from './support/rules';
 
 /** Waits for a value as a busy machine may need: slower than vitest's one-second default. */
 // A real browser on a shared two-core machine: generous limits, so a slow moment is not a failure.
@@ -106,6 +107,97 @@ describe('the grid', () => {
       .setInputFiles({ name: 'dates.xlsx', mimeType: 'application/octet-stream', buffer: bytes });
     await poll(() => plain(page.locator('#loaded'))).toContain('dates.xlsx');
     await poll(() => page.locator('#grid td[data-cell="G2"]').textContent()).toBe('15/03/2558');
+  });
+});
+
+describe('merged cells', () => {
+  const TITLE = 'รายชื่อนักเรียน โรงเรียนบ้านตัวอย่าง ข้อมูล ณ วันที่ 10 มิถุนายน 2569';
+
+  /** A roster as schools keep it: the title merged over the header, the class merged down its rows. */
+  async function mergedRoster(): Promise<{ bytes: Buffer; width: number; grade: string }> {
+    const rows = roster({ more: [{}, {}] });
+    const g = rows[0]!.indexOf(HEADER.grade);
+    rows[1]![g] = 'ป.7';
+    rows[2]![g] = '';
+    rows[3]![g] = '';
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('นักเรียน');
+    ws.addRow([TITLE]);
+    rows.forEach((r) => ws.addRow(r));
+    ws.mergeCells(1, 1, 1, rows[0]!.length);
+    ws.mergeCells(3, g + 1, 5, g + 1);
+    const grade = String.fromCharCode(65 + g);
+    return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), width: rows[0]!.length, grade };
+  }
+
+  it('draws a merged title once across its span, in view when scrolled sideways; notes under a merge show', async () => {
+    const { bytes, width, grade } = await mergedRoster();
+    await page
+      .locator('#file')
+      .setInputFiles({ name: 'merged.xlsx', mimeType: 'application/octet-stream', buffer: bytes });
+    await poll(() => plain(page.locator('#loaded'))).toContain('merged.xlsx');
+    const title = page.locator('#grid td[data-cell="A1"]');
+    await poll(() => title.getAttribute('colspan')).toBe(String(width));
+    const layout = await page.evaluate((text) => {
+      const row1 = [...document.querySelectorAll<HTMLTableCellElement>('#grid tbody tr:first-child td')];
+      const heads = [...document.querySelectorAll('#grid thead th:not(.corner)')];
+      const box = row1[0]!.getBoundingClientRect();
+      return {
+        cells: row1.map((td) => td.dataset.cell),
+        times: [...document.querySelectorAll('#grid td')].filter((td) => td.textContent?.includes(text)).length,
+        left: box.left - heads[0]!.getBoundingClientRect().left,
+        right: box.right - heads[row1[0]!.colSpan - 1]!.getBoundingClientRect().right,
+        header: document.querySelectorAll('#grid tbody tr:nth-child(2) td').length,
+      };
+    }, TITLE);
+    // One element over the header's width; the cells under it are not drawn; the header row is whole.
+    expect(layout.cells).toEqual(['A1']);
+    expect(layout.times).toBe(1);
+    expect(Math.abs(layout.left)).toBeLessThan(2);
+    expect(Math.abs(layout.right)).toBeLessThan(2);
+    expect(layout.header).toBe(width);
+    expect(await title.textContent()).toBe(TITLE);
+
+    // Scrolled sideways on a narrow window, the title's text stays right of the row numbers, readable.
+    await page.setViewportSize({ width: 900, height: 820 });
+    const wrap = page.locator('#grid-wrap');
+    await wrap.evaluate((e) => e.scrollTo(400, 0));
+    await poll(() => wrap.evaluate((e) => e.scrollLeft)).toBeGreaterThan(300);
+    const scrolled = await page.evaluate(() => {
+      const text = document.querySelector('#grid td[data-cell="A1"] .merged-text')!.getBoundingClientRect();
+      const rows = document.querySelector('#grid th.rowhead')!.getBoundingClientRect();
+      const a1 = document.querySelector('#grid td[data-cell="A1"]')!.getBoundingClientRect();
+      return { text: text.left, rows: rows.right, cell: a1.left };
+    });
+    expect(scrolled.cell).toBeLessThan(scrolled.rows);
+    expect(scrolled.text).toBeGreaterThanOrEqual(scrolled.rows);
+    await wrap.evaluate((e) => e.scrollTo(0, 0));
+    await page.setViewportSize(VIEWPORT);
+
+    // The class merged down three rows: one cell, its mark, and the notes of all three of its cells.
+    await check();
+    const klass = page.locator(`#grid td[data-cell="${grade}3"]`);
+    expect(await klass.getAttribute('rowspan')).toBe('3');
+    await poll(() => klass.getAttribute('class')).toContain('has-note');
+    expect(await page.locator(`#grid td[data-cell="${grade}4"], #grid td[data-cell="${grade}5"]`).count()).toBe(0);
+    expect(await klass.evaluate((td) => (td as HTMLElement).style.backgroundColor)).not.toBe('');
+    await klass.hover();
+    const pop = page.locator('#note-pop');
+    await poll(() => pop.isVisible()).toBe(true);
+    expect(await pop.textContent()).toContain('grade.invalid');
+    expect(await pop.textContent()).toContain(`${grade}4: `);
+    // A finding on a covered cell selects the merge, as Sheets does.
+    await page.mouse.move(5, 5);
+    await sidebar.locator('details.group[data-rule="grade.missing"] button.finding').first().click();
+    await poll(() => page.locator('#grid td.selected').getAttribute('data-cell')).toBe(`${grade}3`);
+    await page.screenshot({ path: '/tmp/merge.png' });
+  });
+
+  it('the example opens with its title merged across the header', async () => {
+    const title = page.locator('#grid td[data-cell="A1"]');
+    await poll(() => title.getAttribute('colspan')).toBe('14');
+    expect(await title.textContent()).toContain('รายชื่อนักเรียน');
+    expect(await page.locator('#grid tbody tr:first-child td').count()).toBe(1);
   });
 });
 

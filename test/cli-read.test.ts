@@ -8,7 +8,7 @@ import { readCsv, splitCsv } from '../src/cli/csv';
 import { decode } from '../src/cli/decode';
 import { InputError, LIMITS } from '../src/cli/input-error';
 import { parseCsv, readWorkbook, readWorkbookBytes, readXlsx } from '../src/cli/read';
-import { isDateFormat, readXlsxSheets, serialToDate } from '../src/cli/xlsx-read';
+import { isDateFormat, MAX_MERGES, mergedRange, readXlsxSheets, serialToDate } from '../src/cli/xlsx-read';
 import { withCheckDigit } from '../src/core/thai-id';
 import { cell, row, xlsxBytes } from './support/xlsx-bytes';
 
@@ -236,6 +236,7 @@ describe('xlsx: every sheet, sparse and fast', () => {
     expect(v[3]![2]).toEqual(new Date(2012, 4, 16));
     expect(v[3]!.slice(3)).toEqual([12, true]);
     expect(v[4]).toEqual(['x', '#REF!']);
+    expect(sheets[1]!.merges).toEqual([{ row: 0, col: 0, rows: 1, cols: 5 }]);
     expect((await readXlsx(bytes)).sheet).toBe('สรุป');
     expect((await readXlsx(bytes, 'ม.1-1')).values).toEqual(v);
   });
@@ -267,6 +268,67 @@ describe('xlsx: every sheet, sparse and fast', () => {
     });
     const [s] = readXlsxSheets(bytes);
     expect(s!.values).toEqual([['หัวเรื่อง']]);
+    // The merge is four numbers, not 1.6 billion cells.
+    expect(s!.merges).toEqual([{ row: 0, col: 0, rows: 100_000, cols: 16_384 }]);
+  });
+
+  it('returns each sheet’s merged ranges as 0-based numbers: titles, vertical merges, odd refs', () => {
+    const title = 'รายชื่อนักเรียน โรงเรียนบ้านตัวอย่าง ข้อมูล ณ วันที่ 10 มิถุนายน 2568';
+    const bytes = xlsxBytes({
+      prefix: 'x',
+      sheets: [
+        {
+          name: 'ม.1-1',
+          data: row(1, cell('A1', title)) + row(3, cell('A3', 'ชั้น'), cell('B3', 'ชื่อ')) + row(4, cell('A4', 'ม.1')),
+          // What follows </sheetData> in the schema's order; a reversed ref, a one-cell "merge", junk.
+          after:
+            '<x:sheetProtection sheet="1"/><x:autoFilter ref="A3:B9"><x:filterColumn colId="0"/></x:autoFilter>' +
+            '<!-- merges --><x:mergeCells count="6"><x:mergeCell ref="A1:T1"/><x:mergeCell ref="A4:A9"/>' +
+            '<x:mergeCell ref=\'D6:C5\'/><x:mergeCell ref="E5"/><x:mergeCell ref="A1:XFE1"/><x:mergeCell/>' +
+            '</x:mergeCells><x:pageMargins left="0.7"/>',
+        },
+        { name: 'ไม่มี', data: row(1, cell('A1', 1)) },
+        // An empty sheet written <sheetData/> still has its merges read.
+        { name: 'ว่าง', data: '', after: '<mergeCells count="1"><mergeCell ref="B2:C2"/></mergeCells>' },
+        {
+          name: 'หลัง',
+          data: row(1, cell('A1', 'x')),
+          // Only mergeCells' own place counts: after the page set-up nothing is read any more.
+          after: '<pageMargins left="0.7"/><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>',
+        },
+      ],
+    });
+    const [a, b, empty, c] = readXlsxSheets(bytes);
+    expect(empty!.values).toEqual([]);
+    expect(empty!.merges).toEqual([{ row: 1, col: 1, rows: 1, cols: 2 }]);
+    expect(a!.values[0]).toEqual([title]);
+    expect(a!.merges).toEqual([
+      { row: 0, col: 0, rows: 1, cols: 20 },
+      { row: 3, col: 0, rows: 6, cols: 1 },
+      { row: 4, col: 2, rows: 2, cols: 2 },
+    ]);
+    expect(b).not.toHaveProperty('merges');
+    expect(c).not.toHaveProperty('merges');
+    expect(readWorkbookBytes('t.xlsx', bytes).sheets[0]!.merges).toEqual(a!.merges);
+    expect(mergedRange('$B$2:$C$3')).toEqual({ row: 1, col: 1, rows: 2, cols: 2 });
+    expect(mergedRange('A1:A1')).toBeNull();
+    expect(mergedRange('A0:B1')).toBeNull();
+    expect(mergedRange('A1:B1048577')).toBeNull();
+  });
+
+  it('keeps at most MAX_MERGES merges of a sheet, each four numbers, quickly', () => {
+    const n = MAX_MERGES + 5;
+    const merges = Array.from({ length: n }, (_, i) => `<mergeCell ref="A${i + 1}:XFD${i + 1}"/>`).join('');
+    const bytes = xlsxBytes({
+      sheets: [{ name: 'S', data: row(1, cell('A1', 'x')), after: `<mergeCells count="${n}">${merges}</mergeCells>` }],
+    });
+    const t0 = performance.now();
+    const [s] = readXlsxSheets(bytes);
+    const ms = performance.now() - t0;
+    expect(s!.merges).toHaveLength(MAX_MERGES);
+    expect(s!.merges![MAX_MERGES - 1]).toEqual({ row: MAX_MERGES - 1, col: 0, rows: 1, cols: 16_384 });
+    expect(s!.values).toEqual([['x']]);
+    expect(ms).toBeLessThan(5_000);
   });
 
   it('one far cell on every row is refused with a clear message naming a cell', () => {

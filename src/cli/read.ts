@@ -10,10 +10,11 @@ import type { Cell } from '../core/types';
 import { readCsv } from './csv';
 import { decode, type Encoding } from './decode';
 import { InputError, LIMITS, READ_ERRORS } from './input-error';
-import { readXlsxSheets } from './xlsx-read';
+import { readXlsxSheets, type MergedRange } from './xlsx-read';
 import { isOle2, isZip } from './zip';
 
 export { InputError } from './input-error';
+export type { MergedRange } from './xlsx-read';
 
 /** One sheet as the core's SheetInput takes it, plus whether Excel hides it. */
 export interface ReadSheet {
@@ -25,6 +26,8 @@ export interface ReadSheet {
   damaged?: Array<{ row: number; col: number }>;
   /** 1-based lines of a CSV that could not be read into rows (the CSV reader recovers every line today). */
   unreadLines?: number[];
+  /** An xlsx sheet's merged areas, 0-based (only the page draws them; values never depend on them). */
+  merges?: MergedRange[];
 }
 
 export interface ReadWorkbook {

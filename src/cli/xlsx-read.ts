@@ -2,14 +2,29 @@
  * Reads every sheet of an xlsx into getValues()-like rows without exceljs: the zip is read part by
  * part, sheet XML is streamed and scanned for <row>, <c>, <v>, <is> only, and only cells that hold a
  * value are kept. Each row is as long as its last non-empty cell (a stray far cell costs one long
- * row, never the sheet's extent); trailing empty rows are dropped; merges are ignored (a merged
- * title's value is in its top-left cell). Numbers stay numbers; date-formatted numbers become local
- * Date objects; errors give their text ("#REF!"); formulas give their cached result.
+ * row, never the sheet's extent); trailing empty rows are dropped. Merged ranges are kept as four
+ * numbers each, never expanded into cells (a merged title's value is in its top-left cell). Numbers
+ * stay numbers; date-formatted numbers become local Date objects; errors give their text ("#REF!");
+ * formulas give their cached result.
  */
 import type { Cell } from '../core/types';
 import { InputError, LIMITS, READ_ERRORS } from './input-error';
 import { ByteFeed, isNamed, tagAt, tagsNamed, textAt, type TagAt } from './xml';
 import { isOle2, isZip, readEntry, streamEntry, zipEntries, zipKey, type ZipEntry } from './zip';
+
+/** A merged area, 0-based: its top-left cell and its size (a title over A1:T1 is {0, 0, 1, 20}). */
+export interface MergedRange {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Merges kept per sheet at most: they only draw the sheet (the values never depend on them), so a
+ * file with more keeps its first ones rather than being refused. 100,000 merges are ~5 MB.
+ */
+export const MAX_MERGES = 100_000;
 
 export interface XlsxSheet {
   name: string;
@@ -18,6 +33,8 @@ export interface XlsxSheet {
   values: Cell[][];
   /** Cells holding U+FFFD (bytes of the XML that were not valid UTF-8), 0-based. */
   damaged?: Array<{ row: number; col: number }>;
+  /** Merged areas (<mergeCells>), in the file's order; absent when there are none. */
+  merges?: MergedRange[];
 }
 
 /** Built-in number formats that show dates or times (ECMA-376 18.8.30, with the CJK and Thai ids). */
@@ -210,14 +227,54 @@ function intAt(b: Uint8Array, from: number, to: number): number {
  */
 const NO_CELLS: Cell[] = Object.freeze([]) as unknown as Cell[];
 
-/** One worksheet part, streamed, into rows of the cells that hold a value. */
+/** "AB12" → 1-based column and row, or null past Excel's grid. */
+function cellRef(ref: string): { col: number; row: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  return col <= LIMITS.columns && row >= 1 && row <= LIMITS.rows ? { col, row } : null;
+}
+
+/** A <mergeCell ref="A1:T1"> (corners in either order) as a range; null for one cell or a bad ref. */
+export function mergedRange(ref: string): MergedRange | null {
+  const [a, b, more] = ref.trim().split(':');
+  if (more !== undefined || b === undefined) return null;
+  const p = cellRef(a!.trim());
+  const q = cellRef(b.trim());
+  if (!p || !q) return null;
+  const rows = Math.abs(q.row - p.row) + 1;
+  const cols = Math.abs(q.col - p.col) + 1;
+  if (rows * cols < 2) return null;
+  return { row: Math.min(p.row, q.row) - 1, col: Math.min(p.col, q.col) - 1, rows, cols };
+}
+
+/** What may stand between </sheetData> and <mergeCells> (ECMA-376 CT_Worksheet order). */
+const BEFORE_MERGES = new Set([
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+]);
+
+/** One worksheet part, streamed, into rows of the cells that hold a value, and its merged areas. */
 function readSheet(
   bytes: Uint8Array,
   e: ZipEntry,
   ctx: SheetContext,
-): { values: Cell[][]; damaged: XlsxSheet['damaged'] } {
+): { values: Cell[][]; damaged: XlsxSheet['damaged']; merges: MergedRange[] } {
   const rows: Cell[][] = [];
   const damaged: Array<{ row: number; col: number }> = [];
+  const merges: MergedRange[] = [];
+  /** Past </sheetData>: only <mergeCells> is still read; depth of the element being read there. */
+  let tail = false;
+  let depth = 0;
   let allocated = 0;
   let rowIx = -1;
   let colIx = -1;
@@ -337,12 +394,42 @@ function readSheet(
   };
 
   const t: TagAt = { close: 0, end: false, empty: false, name0: 0, name1: 0 };
+
+  /**
+   * One tag after </sheetData>: a <mergeCell> is kept; true once nothing more can be a merge (after
+   * </mergeCells>, or at an element the schema puts after it), so the rest is never inflated.
+   */
+  const readTail = (b: Buffer): boolean => {
+    const c0 = b[t.name0];
+    if (c0 === 33 || c0 === 63) return false; // <!-- comment -->, <?instruction?>
+    if (t.end) {
+      depth--;
+      return depth < 0 || (depth === 0 && isNamed(b, t, 'mergeCells'));
+    }
+    if (depth === 0 && !BEFORE_MERGES.has(b.toString('latin1', t.name0, t.name1))) return true;
+    if (depth === 1 && isNamed(b, t, 'mergeCell')) {
+      const ref = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(b.toString('latin1', t.name1, t.close));
+      const m = ref ? mergedRange(ref[1] ?? ref[2]!) : null;
+      if (m && merges.push(m) >= MAX_MERGES) return true;
+    }
+    if (!t.empty) depth++;
+    return false;
+  };
+
   const scan = (b: Buffer, limit: number) => {
     if (done) return;
     let i = b.indexOf(60);
     while (i >= 0 && i < limit && tagAt(b, i, limit, t)) {
       let next = b.indexOf(60, t.close + 1);
       if (next < 0 || next > limit) next = limit;
+      if (tail) {
+        if (readTail(b)) {
+          done = true;
+          return;
+        }
+        i = next;
+        continue;
+      }
       const len = t.name1 - t.name0;
       const c0 = b[t.name0];
       if (len === 1 && c0 === 99) {
@@ -373,10 +460,9 @@ function readSheet(
         }
       } else if (len === 3 && c0 === 114 && b[t.name0 + 1] === 80 && b[t.name0 + 2] === 104) {
         inPhonetic = !t.end && !t.empty; // <rPh>
-      } else if (t.end && isNamed(b, t, 'sheetData')) {
-        // Merges, formatting and the rest after </sheetData> say nothing about values.
-        done = true;
-        return;
+      } else if ((t.end || t.empty) && isNamed(b, t, 'sheetData')) {
+        // Formatting and the rest after </sheetData> say nothing about values; only merges are read.
+        tail = true;
       }
       i = next;
     }
@@ -388,7 +474,7 @@ function readSheet(
     return !done;
   });
   if (!done) feed.end();
-  return { values: rows, damaged };
+  return { values: rows, damaged, merges };
 }
 
 /** Every worksheet of the workbook, in tab order, hidden ones flagged. Chart sheets are left out. */
@@ -422,9 +508,10 @@ export function readXlsxSheets(bytes: Uint8Array): XlsxSheet[] {
     const name = a.get('name') ?? '';
     const e = part(rel?.target);
     if (!e) throw new InputError(READ_ERRORS.badPart(name || '?'));
-    const { values, damaged } = readSheet(bytes, e, { name, budget, sst, sstDamaged, dateStyle, date1904 });
-    const sheet: XlsxSheet = { name, hidden: /hidden/i.test(a.get('state') ?? ''), values };
-    if (damaged?.length) sheet.damaged = damaged;
+    const read = readSheet(bytes, e, { name, budget, sst, sstDamaged, dateStyle, date1904 });
+    const sheet: XlsxSheet = { name, hidden: /hidden/i.test(a.get('state') ?? ''), values: read.values };
+    if (read.damaged?.length) sheet.damaged = read.damaged;
+    if (read.merges.length) sheet.merges = read.merges;
     sheets.push(sheet);
   }
   if (!sheets.length) throw new InputError(READ_ERRORS.noSheets);

@@ -20,6 +20,7 @@ export {
   type Value,
   type SortSpec,
 } from './spreadsheet';
+export { PARTIAL_MERGE, SORT_MERGE } from './merges';
 export { FakeUi, FakeLock, FakeProperties, FakeHtmlOutput, FakeGmail, type Menu, type FakeDraft } from './services';
 
 export interface ServicesOptions {

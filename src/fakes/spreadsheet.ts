@@ -2,11 +2,23 @@
  * An in-memory SpreadsheetApp: spreadsheets, sheets and ranges that behave like Apps Script's where it
  * matters to a caller (A1 notation, '' for empty cells, Date values, setValues turning numeric text into
  * numbers and "=…" into formulas unless the text starts with an apostrophe, dimension checks that throw
- * the same way, default white backgrounds and empty notes). Every call is counted.
+ * the same way, default white backgrounds and empty notes, merged cells). Every call is counted.
  */
 import { isDate } from '../core/dates';
 import { columnIndex, columnLetter } from '../core/headers';
 import type { CallLog } from './calls';
+import {
+  breakApart,
+  byPosition,
+  clipTo,
+  deleteFrom,
+  insertInto,
+  mergeWith,
+  overlaps,
+  single,
+  sortedWith,
+  type Area,
+} from './merges';
 
 export type Value = string | number | boolean | Date;
 
@@ -204,11 +216,13 @@ export type SortSpec = number | { column: number; ascending?: boolean };
 /**
  * One sheet with a size, as in Sheets: a new sheet has 1,000 rows × 26 columns and any range past them
  * throws; rows and columns are inserted (taking the formats, not values or notes, of the neighbouring
- * row or column, as Sheets does), deleted and sorted with their backgrounds, notes and formats.
+ * row or column, as Sheets does), deleted and sorted with their backgrounds, notes, formats and merges.
  */
 export class FakeSheet {
   /** cells[row-1][col-1], created on write; rows and columns past these arrays are blank. */
   private cells: Cell[][] = [];
+  /** Merged areas, 1-based, never overlapping; a cell inside one but not its top-left is covered. */
+  private merges: Area[] = [];
   private hidden = false;
   private frozenRows = 0;
   private maxRows = NEW_SHEET_ROWS;
@@ -232,6 +246,7 @@ export class FakeSheet {
     s.frozenRows = this.frozenRows;
     s.maxRows = this.maxRows;
     s.maxCols = this.maxCols;
+    s.merges = this.merges.map((m) => ({ ...m }));
     return s;
   }
 
@@ -247,6 +262,73 @@ export class FakeSheet {
     this.maxRows = rows;
     this.maxCols = cols;
     this.cells = this.cells.slice(0, rows).map((r) => r.slice(0, cols));
+    this.merges = clipTo(this.merges, rows, cols);
+  }
+
+  /**
+   * Setup without counting: the merged areas of a file, 0-based like the rows load() takes (the xlsx
+   * reader's {row, col, rows, cols}). Values are left as the file has them; parts past the sheet's size
+   * are cut off, and a merge overlapping an earlier one is dropped (Sheets never holds both).
+   */
+  loadMerges(list: ReadonlyArray<{ row: number; col: number; rows: number; cols: number }>): void {
+    const ok = (n: number) => Number.isInteger(n) && n >= 0;
+    const areas = list
+      .filter((m) => ok(m.row) && ok(m.col) && ok(m.rows - 1) && ok(m.cols - 1))
+      .map((m) => ({ row: m.row + 1, col: m.col + 1, rows: m.rows, cols: m.cols }));
+    const kept: Area[] = [];
+    for (const m of clipTo(areas, this.maxRows, this.maxCols)) if (!kept.some((k) => overlaps(k, m))) kept.push(m);
+    this.merges = kept;
+  }
+
+  /** For tests and the playground, without counting: the merged areas, 0-based, in reading order. */
+  peekMerges(): Array<{ row: number; col: number; rows: number; cols: number }> {
+    return [...this.merges]
+      .sort(byPosition)
+      .map((m) => ({ row: m.row - 1, col: m.col - 1, rows: m.rows, cols: m.cols }));
+  }
+
+  /** The merges that share a cell with `area`, in reading order (Range.getMergedRanges). */
+  mergesIn(area: Area): Area[] {
+    return this.merges.filter((m) => overlaps(area, m)).sort(byPosition);
+  }
+
+  /**
+   * Merges each area (Range.merge, mergeAcross, mergeVertically): all are checked before any is made;
+   * merges inside them are absorbed; only the top-left value of each stays, as in Sheets.
+   */
+  mergeAreas(areas: readonly Area[]): void {
+    const fresh = areas.filter((a) => !single(a));
+    const kept = mergeWith(this.merges, fresh);
+    for (const a of fresh)
+      for (let i = 0; i < a.rows; i++)
+        for (let j = 0; j < a.cols; j++) {
+          const c = (i || j) && this.cell(a.row + i, a.col + j);
+          if (c) Object.assign(c, { value: '', formula: '' });
+        }
+    this.merges = [...kept, ...fresh.map((a) => ({ ...a }))];
+  }
+
+  /** Range.breakApart: the merges inside `area` become single cells again. */
+  breakApartArea(area: Area): void {
+    this.merges = breakApart(this.merges, area);
+  }
+
+  /**
+   * Whether a write to (row, col) is lost: Sheets keeps nothing typed into a cell a merge covers. The
+   * merges are looked up once per write (`within`), so a large write over an unmerged sheet costs nothing.
+   */
+  coveredTest(within: Area): ((row: number, col: number) => boolean) | null {
+    const near = this.mergesIn(within);
+    if (!near.length) return null;
+    return (row, col) =>
+      near.some(
+        (m) =>
+          row >= m.row &&
+          col >= m.col &&
+          row < m.row + m.rows &&
+          col < m.col + m.cols &&
+          (row !== m.row || col !== m.col),
+      );
   }
 
   rename(name: string): void {
@@ -358,6 +440,17 @@ export class FakeSheet {
     this.checkBounds(a, col!, numRows, numCols);
     return new FakeRange(this, a, col!, numRows, numCols);
   }
+  /** Ranges anywhere in this sheet by A1 notation, each checked as getRange checks it (Sheet.getRangeList). */
+  getRangeList(a1Notations: string[]) {
+    this.c('getRangeList');
+    if (!Array.isArray(a1Notations) || !a1Notations.length) throw new Error('Range not found');
+    const ranges = a1Notations.map((a1) => {
+      const r = parseA1(a1, this.maxRows);
+      this.checkBounds(r.row, r.col, r.rows, r.cols);
+      return new FakeRange(this, r.row, r.col, r.rows, r.cols);
+    });
+    return new FakeRangeList(this, ranges);
+  }
   clear() {
     this.c('clear');
     this.cells = [];
@@ -377,6 +470,7 @@ export class FakeSheet {
     const fresh = () => model.map((c) => ({ ...blank(), background: c.background, format: c.format, bold: c.bold }));
     if (at <= this.cells.length) this.cells.splice(at, 0, ...Array.from({ length: n }, fresh));
     this.maxRows += n;
+    insertInto(this.merges, 'row', at, n);
   }
   private checkCount(n: number, what: string) {
     if (!Number.isInteger(n) || n < 1) throw new Error(`The number of ${what} must be at least 1.`);
@@ -416,6 +510,7 @@ export class FakeSheet {
     }
     this.cells.splice(rowPosition - 1, howMany);
     this.maxRows -= howMany;
+    this.merges = deleteFrom(this.merges, 'row', rowPosition, howMany);
   }
   deleteRow(rowPosition: number) {
     this.deleteRows(rowPosition, 1);
@@ -431,6 +526,7 @@ export class FakeSheet {
       r.splice(at, 0, ...Array.from({ length: n }, fresh));
     }
     this.maxCols += n;
+    insertInto(this.merges, 'col', at, n);
   }
   insertColumnsAfter(afterPosition: number, howMany: number) {
     this.c('insertColumnsAfter');
@@ -465,6 +561,7 @@ export class FakeSheet {
     if (howMany >= this.maxCols) throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
     for (const r of this.cells) r.splice(columnPosition - 1, howMany);
     this.maxCols -= howMany;
+    this.merges = deleteFrom(this.merges, 'col', columnPosition, howMany);
   }
   deleteColumn(columnPosition: number) {
     this.deleteColumns(columnPosition, 1);
@@ -515,6 +612,8 @@ export class FakeSheet {
       }
       return a - b;
     });
+    // Checked before anything moves: a sort that would split a merge changes nothing.
+    this.merges = sortedWith(this.merges, { row, col, rows, cols }, order);
     order.forEach((from, i) => block[from]!.forEach((c, j) => Object.assign(this.cell(row + i, col + j, true)!, c)));
   }
 
@@ -620,7 +719,12 @@ export class FakeRange {
     return out;
   }
 
-  private write<T>(data: T[][], f: (c: Cell, v: T) => void): this {
+  /** Writes one value per cell; `lost` cells (covered by a merge) are checked but keep nothing. */
+  private write<T>(
+    data: T[][],
+    f: (c: Cell, v: T) => void,
+    lost?: ((row: number, col: number) => boolean) | null,
+  ): this {
     if (!Array.isArray(data) || data.length !== this.rows) {
       throw new Error(
         `The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${this.rows}.`,
@@ -633,8 +737,17 @@ export class FakeRange {
         );
       }
     });
-    data.forEach((r, i) => r.forEach((v, j) => f(this.sheet.cell(this.row + i, this.col + j, true)!, v)));
+    data.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (lost?.(this.row + i, this.col + j)) return;
+        f(this.sheet.cell(this.row + i, this.col + j, true)!, v);
+      }),
+    );
     return this;
+  }
+
+  private area(): Area {
+    return { row: this.row, col: this.col, rows: this.rows, cols: this.cols };
   }
 
   getA1Notation() {
@@ -689,10 +802,11 @@ export class FakeRange {
   }
   setValues(values: unknown[][]) {
     this.c('setValues');
-    return this.write(values, (c, v) => Object.assign(c, parseInput(v, c.format)));
+    return this.write(values, (c, v) => Object.assign(c, parseInput(v, c.format)), this.sheet.coveredTest(this.area()));
   }
   setValue(v: unknown) {
     this.c('setValue');
+    if (this.sheet.coveredTest(this.area())?.(this.row, this.col)) return this;
     const c = this.sheet.cell(this.row, this.col, true)!;
     Object.assign(c, parseInput(v, c.format));
     return this;
@@ -779,5 +893,86 @@ export class FakeRange {
     this.sheet.parent.setActiveSheetQuiet(this.sheet);
     this.sheet.parent.activeRange = this;
     return this;
+  }
+
+  // ------------------------------------------------------------ merged cells
+
+  /** Merges the range into one cell; only the top-left value stays. A merge cut through by it throws. */
+  merge() {
+    this.c('merge');
+    this.sheet.mergeAreas([this.area()]);
+    return this;
+  }
+  /** Merges each row of the range on its own. */
+  mergeAcross() {
+    this.c('mergeAcross');
+    this.sheet.mergeAreas(
+      Array.from({ length: this.rows }, (_, i) => ({ ...this.area(), row: this.row + i, rows: 1 })),
+    );
+    return this;
+  }
+  /** Merges each column of the range on its own. */
+  mergeVertically() {
+    this.c('mergeVertically');
+    this.sheet.mergeAreas(
+      Array.from({ length: this.cols }, (_, j) => ({ ...this.area(), col: this.col + j, cols: 1 })),
+    );
+    return this;
+  }
+  /** Every merge inside the range becomes single cells again; one only partly inside throws. */
+  breakApart() {
+    this.c('breakApart');
+    this.sheet.breakApartArea(this.area());
+    return this;
+  }
+  /** Whether any cell of the range belongs to a merge. */
+  isPartOfMerge() {
+    this.c('isPartOfMerge');
+    return this.sheet.mergesIn(this.area()).length > 0;
+  }
+  /** The whole merges that share a cell with the range, each as a range (not counted as getRange calls). */
+  getMergedRanges() {
+    this.c('getMergedRanges');
+    return this.sheet.mergesIn(this.area()).map((m) => new FakeRange(this.sheet, m.row, m.col, m.rows, m.cols));
+  }
+}
+
+/**
+ * Apps Script's RangeList: one call sets one fill or note on ranges anywhere in a sheet. A fill and
+ * clearNote cover every cell of each range; setNote, like this fake's Range.setNote, its top-left cell.
+ */
+export class FakeRangeList {
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly ranges: readonly FakeRange[],
+  ) {}
+
+  private c(name: string) {
+    this.sheet.parent.calls.count(`RangeList.${name}`);
+  }
+
+  private each(f: (c: Cell) => void, topLeft = false): this {
+    for (const r of this.ranges)
+      for (let i = 0; i < (topLeft ? 1 : r.rows); i++)
+        for (let j = 0; j < (topLeft ? 1 : r.cols); j++) f(this.sheet.cell(r.row + i, r.col + j, true)!);
+    return this;
+  }
+
+  getRanges() {
+    this.c('getRanges');
+    return this.ranges.slice();
+  }
+  setBackground(color: string | null) {
+    this.c('setBackground');
+    const v = normaliseColor(color);
+    return this.each((c) => (c.background = v));
+  }
+  setNote(note: string | null) {
+    this.c('setNote');
+    return this.each((c) => (c.note = note ?? ''), true);
+  }
+  clearNote() {
+    this.c('clearNote');
+    return this.each((c) => (c.note = ''));
   }
 }

@@ -2,7 +2,7 @@
  * The playground's page: draws the fake spreadsheet the sidebar works on (the active sheet, as Sheets
  * shows it), its tabs, notes and drafts, and opens the user's files. Text via textContent only.
  */
-import { columnLetter } from '../core/headers';
+import { columnIndex, columnLetter } from '../core/headers';
 import type { Msg } from '../core/types';
 import type { DraftView, PageState } from './session';
 
@@ -36,6 +36,7 @@ const WORDS = {
     failed: 'ติดต่อ playground ไม่สำเร็จ — ยังเปิด npm start อยู่หรือไม่',
     sidebar: 'แถบตรวจสอบ',
     more: (n: number) => `… และอีก ${n.toLocaleString()} แถว (playground แสดงเพียง ${MAX_ROWS.toLocaleString()} แถวแรก)`,
+    moreNotes: (n: number) => `… และหมายเหตุอีก ${n.toLocaleString()} เซลล์ในช่วงที่ผสานนี้`,
   },
   en: {
     title: 'DMC roster check · playground',
@@ -61,6 +62,7 @@ const WORDS = {
     sidebar: 'Sidebar',
     more: (n: number) =>
       `… and ${n.toLocaleString()} more rows (the playground draws the first ${MAX_ROWS.toLocaleString()})`,
+    moreNotes: (n: number) => `… and notes on ${n.toLocaleString()} more cells of this merge`,
   },
 };
 
@@ -149,6 +151,63 @@ function showNote(td: HTMLTableCellElement | null): void {
 
 const selectedCell = () => grid.querySelector<HTMLTableCellElement>('td.selected');
 
+/**
+ * The merges within the drawn rows × cols, cut at its edges: each top-left cell's span, and for each
+ * covered cell the top-left cell it belongs to (cells are numbered r * cols + c). A merge overlapping
+ * one already placed is left out, so no cell is ever drawn twice.
+ */
+function mergeLayout(
+  merges: PageState['sheets'][number]['merges'],
+  rows: number,
+  cols: number,
+): { spans: Map<number, { rows: number; cols: number }>; covered: Map<number, number> } {
+  const spans = new Map<number, { rows: number; cols: number }>();
+  const covered = new Map<number, number>();
+  for (const m of merges) {
+    if (m.row >= rows || m.col >= cols) continue;
+    const span = { rows: Math.min(m.rows, rows - m.row), cols: Math.min(m.cols, cols - m.col) };
+    if (span.rows * span.cols < 2) continue;
+    const cells: number[] = [];
+    for (let i = 0; i < span.rows; i++) for (let j = 0; j < span.cols; j++) cells.push((m.row + i) * cols + m.col + j);
+    if (cells.some((n) => spans.has(n) || covered.has(n))) continue;
+    spans.set(cells[0]!, span);
+    for (const n of cells.slice(1)) covered.set(n, cells[0]!);
+  }
+  return { spans, covered };
+}
+
+/** The colour a merged cell shows: its top-left cell's, else the first one marked under it. */
+function mergedBackground(grid: string[][], top: number, left: number, span: { rows: number; cols: number }): string {
+  for (let i = 0; i < span.rows; i++)
+    for (let j = 0; j < span.cols; j++) {
+      const v = grid[top + i]?.[left + j];
+      if (v && v !== '#ffffff') return v;
+    }
+  return '';
+}
+
+/** Notes shown at most for one merged cell; the rest are counted. */
+const MERGED_NOTES = 8;
+
+/**
+ * The note a merged cell shows: the one note under it as it is, or each cell's note under its A1
+ * name when several of its cells have one (the add-on may mark a covered cell, e.g. a class column
+ * merged down its students' rows: nothing it wrote is hidden).
+ */
+function mergedNote(notes: string[][], top: number, left: number, span: { rows: number; cols: number }): string {
+  const found: Array<{ cell: string; note: string }> = [];
+  let more = 0;
+  for (let i = 0; i < span.rows; i++)
+    for (let j = 0; j < span.cols; j++) {
+      const note = notes[top + i]?.[left + j];
+      if (!note) continue;
+      if (found.length < MERGED_NOTES) found.push({ cell: `${columnLetter(left + j)}${top + i + 1}`, note });
+      else more++;
+    }
+  if (found.length === 1) return found[0]!.note;
+  return found.map((f) => `${f.cell}: ${f.note}`).join('\n\n') + (more ? `\n\n${w().moreNotes(more)}` : '');
+}
+
 function draw(state: View): void {
   view = state;
   lang = state.lang;
@@ -157,9 +216,15 @@ function draw(state: View): void {
   const sheet = visible.find((s) => s.name === state.active) ?? visible[0]!;
   const selected = state.selected?.sheet === sheet.name ? state.selected.cell : null;
   // A page of a few thousand rows stays quick; the selected cell's row is always drawn.
-  const selectedRow = selected ? Number(/\d+$/.exec(selected)![0]) : 0;
+  const topLeft = selected ? /^([A-Z]+)(\d+)/.exec(selected) : null;
+  const selectedRow = topLeft ? Number(topLeft[2]) : 0;
   const rows = Math.min(Math.max(sheet.values.length + 3, 20), Math.max(MAX_ROWS, selectedRow + 20));
   const cols = Math.max(...sheet.values.slice(0, rows).map((r) => r.length), 8);
+  const { spans, covered } = mergeLayout(sheet.merges, rows, cols);
+  // A selected cell under a merge selects the merge, as in Sheets.
+  const selectedCol = topLeft ? columnIndex(topLeft[1]!) : -1;
+  const pick = selectedCol >= 0 && selectedCol < cols ? (selectedRow - 1) * cols + selectedCol : -1;
+  const selectedCellAt = covered.get(pick) ?? pick;
 
   const corner = document.createElement('th');
   corner.className = 'corner';
@@ -178,6 +243,8 @@ function draw(state: View): void {
   const thead = document.createElement('thead');
   thead.append(head);
   const tbody = document.createElement('tbody');
+  /** Whether the cell at r * cols + c belongs to a merge (its text must not run over it). */
+  const merged = (at: number) => spans.has(at) || covered.has(at);
   for (let r = 0; r < rows; r++) {
     const tr = document.createElement('tr');
     const rh = document.createElement('th');
@@ -186,27 +253,43 @@ function draw(state: View): void {
     rh.textContent = String(r + 1);
     tr.append(rh);
     for (let c = 0; c < cols; c++) {
+      const at = r * cols + c;
+      // A covered cell is drawn by its merge's top-left cell, once.
+      if (covered.has(at)) continue;
       const td = document.createElement('td');
       const a1 = `${columnLetter(c)}${r + 1}`;
       td.dataset.cell = a1;
       const value = sheet.values[r]?.[c] ?? '';
-      // As in Sheets, text runs on over empty cells to its right (a title row reads whole).
-      if (value && !sheet.values[r]?.[c + 1]) {
+      const span = spans.get(at);
+      let bg = sheet.backgrounds[r]?.[c];
+      let note = sheet.notes[r]?.[c];
+      if (span) {
+        td.colSpan = span.cols;
+        td.rowSpan = span.rows;
+        td.classList.add('merged');
+        // The text keeps to the visible part of the merge while the grid scrolls sideways.
+        const text = document.createElement('span');
+        text.className = 'merged-text';
+        text.textContent = value;
+        td.append(text);
+        // Marks and notes the add-on put on any of its cells still show on the merge.
+        bg = mergedBackground(sheet.backgrounds, r, c, span);
+        note = mergedNote(sheet.notes, r, c, span);
+      } else if (value && !sheet.values[r]?.[c + 1] && !(c + 1 < cols && merged(at + 1))) {
+        // As in Sheets, text runs on over empty cells to its right (never into a merge).
         const spill = document.createElement('span');
         spill.className = 'spill';
         spill.textContent = value;
         td.append(spill);
         td.classList.add('spills');
       } else td.textContent = value;
-      const bg = sheet.backgrounds[r]?.[c];
       if (bg && bg !== '#ffffff') td.style.backgroundColor = bg;
-      const note = sheet.notes[r]?.[c];
       if (note) {
         td.dataset.note = note;
         td.classList.add('has-note');
       }
       if (sheet.bold[r]?.[c]) td.classList.add('bold');
-      if (selected === a1) td.classList.add('selected');
+      if (at === selectedCellAt) td.classList.add('selected');
       tr.append(td);
     }
     tbody.append(tr);
@@ -223,6 +306,8 @@ function draw(state: View): void {
   }
   grid.replaceChildren(thead, tbody);
   grid.dataset.sheet = sheet.name;
+  // Where a merged title's text stops when scrolled sideways: just right of the row numbers.
+  grid.style.setProperty('--rowhead-width', `${grid.querySelector<HTMLElement>('th.rowhead')?.offsetWidth ?? 0}px`);
   wrap.setAttribute('aria-label', w().grid(sheet.name));
 
   const key = selected ? `${sheet.name}!${selected}` : '';

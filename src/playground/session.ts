@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import gas from 'gas-local';
 import PostalMime from 'postal-mime';
-import { readWorkbookBytes, InputError } from '../cli/read';
+import { readWorkbookBytes, InputError, type MergedRange } from '../cli/read';
 import { formatBE } from '../core/dates';
 import { isDate } from '../core/dates';
 import type { Msg } from '../core/types';
@@ -24,6 +24,8 @@ export interface SheetView {
   backgrounds: string[][];
   notes: string[][];
   bold: boolean[][];
+  /** Merged areas, 0-based: the page draws each once, spanning its rows and columns. */
+  merges: MergedRange[];
 }
 
 export interface PageState {
@@ -74,7 +76,7 @@ export interface SessionPaths {
   sidebarHtml: string;
 }
 
-type Sheets = Array<{ name: string; values: Value[][]; hidden?: boolean }>;
+type Sheets = Array<{ name: string; values: Value[][]; hidden?: boolean; merges?: MergedRange[] }>;
 
 /** The playground's one spreadsheet, replaced whole when a file is opened. */
 export class Session {
@@ -106,6 +108,7 @@ export class Session {
       const sheet =
         i === 0 ? services.spreadsheet.loadFirst(s.name, s.values) : services.spreadsheet.addSheet(s.name, s.values);
       if (s.hidden) sheet.hideSheet();
+      if (s.merges) sheet.loadMerges(s.merges);
     });
     if (previous) services.documentProperties.setProperty(SETTINGS_KEY, keepSettings(previous, sheets));
     this.context = gas.require(this.paths.dist, { ...services.globals }, { filter: (p) => p.endsWith('/Code.js') });
@@ -116,7 +119,12 @@ export class Session {
   async reset(): Promise<void> {
     const book = readWorkbookBytes(EXAMPLE_FILE, await readFile(this.paths.example));
     this.open(
-      book.sheets.map((s) => ({ name: s.name || 'นักเรียน', values: toValues(s.values), hidden: s.hidden })),
+      book.sheets.map((s) => ({
+        name: s.name || 'นักเรียน',
+        values: toValues(s.values),
+        hidden: s.hidden,
+        merges: s.merges,
+      })),
       { example: true, name: book.source },
     );
   }
@@ -138,6 +146,7 @@ export class Session {
         name: s.name || (i === 0 ? base : `${base} (${i + 1})`),
         values: toValues(s.values),
         hidden: s.hidden,
+        merges: s.merges,
       })),
       { example: false, name: book.source },
     );
@@ -182,7 +191,7 @@ export class Session {
     const sheets = ss.allSheets().map((s) => {
       const p = s.peek();
       // The add-on's hidden store is nobody's to read; the page never draws it.
-      if (p.hidden) return { name: s.name, hidden: true, values: [], backgrounds: [], notes: [], bold: [] };
+      if (p.hidden) return { name: s.name, hidden: true, values: [], backgrounds: [], notes: [], bold: [], merges: [] };
       return {
         name: s.name,
         hidden: false,
@@ -190,6 +199,7 @@ export class Session {
         backgrounds: p.backgrounds,
         notes: p.notes,
         bold: p.bold,
+        merges: s.peekMerges(),
       };
     });
     const active = ss.allSheets()[ss.activeIndex()]!.name;

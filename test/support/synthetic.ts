@@ -167,6 +167,25 @@ const LAST_B = [
 ];
 const LAST_C = ['', 'กุล', 'วงศ์', 'สกุล', 'ศรี', 'ชัย', 'พันธุ์', 'เดช', 'รัตน์', 'ทรัพย์'];
 
+/** How a student's names are drawn: one draw each, so that the pools never shift the other fields. */
+export interface NamePools {
+  first(rand: () => number, male: boolean): string;
+  last(rand: () => number): string;
+}
+
+/** The ten names and ten surnames the committed examples were made with (scripts/make-examples.ts). */
+export const FEW_NAMES: NamePools = {
+  first: (rand, male) =>
+    pick(
+      rand,
+      male
+        ? ['สมชาย', 'ธนากร', 'ภูมิพัฒน์', 'กิตติพงษ์', 'ณัฐวุฒิ', 'ปวริศ', 'ธีรภัทร', 'วรเมธ', 'ศุภกร', 'อนุชา']
+        : ['สมศรี', 'กมลชนก', 'ณัฐธิดา', 'พิมพ์ชนก', 'ปภาวรินทร์', 'ชุติมา', 'อรอุมา', 'สุภาวดี', 'วรรณิดา', 'ธิดารัตน์'],
+    ),
+  last: (rand) =>
+    pick(rand, ['ใจดี', 'มีสุข', 'ศรีสวัสดิ์', 'บุญมา', 'แก้วกาญจนา', 'วงศ์ใหญ่', 'ทองดี', 'สุขประเสริฐ', 'พรหมมา', 'จันทร์เพ็ญ']),
+};
+
 /** One draw picks a whole name, so every other field of a student comes out as before. */
 function composed(rand: () => number, ...parts: ReadonlyArray<readonly string[]>): string {
   let k = Math.floor(rand() * parts.reduce((n, p) => n * p.length, 1));
@@ -177,6 +196,12 @@ function composed(rand: () => number, ...parts: ReadonlyArray<readonly string[]>
   }
   return out;
 }
+
+/** Names composed of parts, as many as a large roster holds. */
+export const COMPOSED_NAMES: NamePools = {
+  first: (rand, male) => (male ? composed(rand, MALE_A, MALE_B) : composed(rand, FEMALE_A, FEMALE_B)),
+  last: (rand) => composed(rand, LAST_A, LAST_B, LAST_C),
+};
 const PROVINCES = ['10', '11', '30', '40', '50', '57', '65', '80', '90'];
 
 /** The same ID with its check digit one off: the typo districts find most. */
@@ -227,6 +252,7 @@ export function student(
   index: number,
   academicYear: number,
   grades = PRIMARY_AND_SECONDARY,
+  names: NamePools = COMPOSED_NAMES,
 ): Student {
   const grade = pick(rand, grades);
   const expectedAge = parseGrade(grade)!.expectedAge;
@@ -243,8 +269,8 @@ export function student(
     cid: fakeCid(rand),
     sid: String(10000 + index),
     prefix: male ? (adult ? 'นาย' : 'ด.ช.') : adult ? 'น.ส.' : 'ด.ญ.',
-    first: male ? composed(rand, MALE_A, MALE_B) : composed(rand, FEMALE_A, FEMALE_B),
-    last: composed(rand, LAST_A, LAST_B, LAST_C),
+    first: names.first(rand, male),
+    last: names.last(rand),
     gender: male ? 'ชาย' : 'หญิง',
     dob: `${pad(d)}/${pad(m)}/${born + 543}`,
     grade,

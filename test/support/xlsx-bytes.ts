@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 export interface RawSheet {
   name: string;
   state?: 'hidden' | 'veryHidden';
-  /** The inside of <sheetData>. */
+  /** The inside of <sheetData>; '' writes an empty sheet as Excel does, <sheetData/>. */
   data: string;
   /** XML after </sheetData>, e.g. <mergeCells>. */
   after?: string;
@@ -58,7 +58,7 @@ export function xlsxBytes(wb: RawWorkbook): Uint8Array {
   );
   wb.sheets.forEach((s, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
-      `<?xml version="1.0"?><${p}worksheet ${ns} ${R}><${p}sheetData>${s.data}</${p}sheetData>${s.after ?? ''}</${p}worksheet>`,
+      `<?xml version="1.0"?><${p}worksheet ${ns} ${R}>${s.data ? `<${p}sheetData>${s.data}</${p}sheetData>` : `<${p}sheetData/>`}${s.after ?? ''}</${p}worksheet>`,
     );
   });
   const sst = wb.sst ?? [];

@@ -94,6 +94,27 @@ describe('files and settings', () => {
     await post('api/reset', '');
     expect(await settings()).toMatchObject({ officerName: SCHOOL_SETTINGS.officerName, sheetScope: 'all' });
   });
+
+  it('forgets a named DMC sheet the newly opened file does not have, keeps it when the file has it', async () => {
+    await post('api/reset', '');
+    const xlsx = (dmc: string) =>
+      Buffer.from(
+        writeXlsx([
+          { name: 'ป.6', rows: roster({}) as string[][] },
+          { name: dmc, rows: roster({}) as string[][] },
+        ]),
+      );
+    const open = (dmc: string) => post('api/load', xlsx(dmc), { 'x-filename': encodeURIComponent(`${dmc}.xlsx`) });
+    const settings = async () =>
+      ((await (await post('api/run/getSidebarState', '[]')).json()) as { data: { settings: Record<string, unknown> } })
+        .data.settings;
+    expect((await open('DMC')).status).toBe(200);
+    await post('api/run/saveSettings', JSON.stringify([{ ...SCHOOL_SETTINGS, dmcSheet: 'DMC' }]));
+    expect((await open('DMC')).status).toBe(200);
+    expect(await settings()).toMatchObject({ dmcSheet: 'DMC', schoolName: SCHOOL_SETTINGS.schoolName });
+    expect((await open('ข้อมูล DMC')).status).toBe(200);
+    expect(await settings()).toMatchObject({ dmcSheet: '', schoolName: SCHOOL_SETTINGS.schoolName });
+  });
 });
 
 describe('a long check', () => {

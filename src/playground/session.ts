@@ -273,6 +273,8 @@ function keepSettings(raw: string, sheets: Sheets): string {
       s.rosterSheet = '';
       if (s.sheetScope === 'named') s.sheetScope = 'auto';
     }
+    // Likewise a DMC sheet the new file lacks: found automatically again.
+    if (typeof s.dmcSheet === 'string' && s.dmcSheet && !sheets.some((x) => x.name === s.dmcSheet)) s.dmcSheet = '';
     return JSON.stringify(s);
   } catch {
     return raw;

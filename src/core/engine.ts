@@ -104,7 +104,7 @@ export function runRowRules(
       continue;
     }
     // A mixed-radix number names each combination of codes: no string and no object per row.
-    const seen = new DenseIds(Math.min(space, 1024));
+    const seen = new DenseIds(Math.min(space, n));
     const results: Array<Fired[] | null> = [];
     for (let i = 0; i < n; i++) {
       let key = 0;
@@ -120,21 +120,39 @@ export function runRowRules(
 export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: number): [SheetData, number] } {
   const ids = <F extends FieldKey>(field: F, keyOf: (v: FieldValue<F>) => string | null) => {
     const out = new Int32Array(size);
+    // Keys of digits (citizen IDs, student numbers: a number per student) are numbered in typed arrays;
+    // other keys in a Map; both share one count.
     const canon = new Map<string, number>();
+    const distinct = sheets.reduce((n, s) => n + s.columns[field].values.length, 0);
+    const numeric = new DenseIds(distinct);
+    const numericId = new Int32Array(distinct);
+    let count = 0;
     let at = 0;
     for (const s of sheets) {
       const c = s.columns[field];
       // Each distinct value's key is made once; equal keys get one number.
-      const byCode = c.values.map((v) => {
-        const k = keyOf(v);
-        if (k === null) return -1;
+      const byCode = new Int32Array(c.values.length);
+      for (let v = 0; v < byCode.length; v++) {
+        const k = keyOf(c.values[v]!);
+        if (k === null) {
+          byCode[v] = -1;
+          continue;
+        }
+        const n = digitsKey(k);
+        if (n >= 0) {
+          const known = numeric.size;
+          const d = numeric.id(n);
+          if (d === known) numericId[d] = count++;
+          byCode[v] = numericId[d]!;
+          continue;
+        }
         let id = canon.get(k);
-        if (id === undefined) canon.set(k, (id = canon.size));
-        return id;
-      });
+        if (id === undefined) canon.set(k, (id = count++));
+        byCode[v] = id;
+      }
       for (let j = 0; j < c.codes.length; j++) out[at++] = byCode[c.codes[j]!]!;
     }
-    return { ids: out, count: canon.size };
+    return { ids: out, count };
   };
   const starts: number[] = [];
   let size = 0;
@@ -176,4 +194,20 @@ export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: num
       return c.values[c.codes[j]!]!;
     },
   };
+}
+
+/**
+ * A text of 1–14 ASCII digits as one exact integer that keeps its length ("0123" and "123" differ);
+ * -1 for any other text.
+ */
+export function digitsKey(k: string): number {
+  const n = k.length;
+  if (n === 0 || n > 14) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = k.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return n * 1e14 + v;
 }

@@ -195,8 +195,8 @@ export const nameRules = defineRules(
       const dob = roster.ids('dob', (v) => (v.v?.ok ? `${v.v.date.y}-${v.v.date.m}-${v.v.date.d}` : null));
       // Numbered a pair at a time, so that no key outgrows exact integers however large the roster.
       const person = new Int32Array(roster.size);
-      const names = new DenseIds(1024);
-      const people = new DenseIds(1024);
+      const names = new DenseIds(roster.size);
+      const people = new DenseIds(roster.size);
       for (let i = 0; i < roster.size; i++) {
         const f = first.ids[i]!;
         const d = dob.ids[i]!;

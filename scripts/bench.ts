@@ -320,6 +320,7 @@ put({ figure: 'build/dmc-check.mjs', ours: kb(cliJs), target: '', met: null });
 log('\n7. the add-on: dist/Code.js under gas-local and the in-memory fakes');
 const { loadAddon } = await import('../test/support/gas');
 const { DATA_CALL, FakeRange } = await import('../src/fakes/index');
+const { FakeRangeList } = await import('../src/fakes/spreadsheet');
 type Value = import('../src/fakes/index').Value;
 interface CheckResult {
   ok: boolean;
@@ -343,6 +344,23 @@ const written = new Map<string, number>();
   for (const [method, size] of Object.entries(sizes)) {
     const original = proto[method]!;
     proto[method] = function (this: InstanceType<typeof FakeRange>, ...args: unknown[]) {
+      const key = `${method} ${this.sheet.name}`;
+      written.set(key, (written.get(key) ?? 0) + size(this));
+      return original.apply(this, args);
+    };
+  }
+  // Marks write lists of ranges too (one fill or note over many cells): their cells count the same way.
+  type List = InstanceType<typeof FakeRangeList>;
+  const lists = FakeRangeList.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const cells = (l: List) => l.ranges.reduce((n, r) => n + whole(r), 0);
+  const listSizes: Record<string, (l: List) => number> = {
+    setBackground: cells,
+    setNote: (l) => l.ranges.length,
+    clearNote: cells,
+  };
+  for (const [method, size] of Object.entries(listSizes)) {
+    const original = lists[method]!;
+    lists[method] = function (this: List, ...args: unknown[]) {
       const key = `${method} ${this.sheet.name}`;
       written.set(key, (written.get(key) ?? 0) + size(this));
       return original.apply(this, args);
@@ -426,7 +444,7 @@ const PLANTED = 50;
   for (const label of ['first check', 're-check']) {
     const c = check(addon);
     const bg = cellsWritten('นักเรียน', /^setBackgrounds?$/);
-    const notes = cellsWritten('นักเรียน', /^setNotes?$/);
+    const notes = cellsWritten('นักเรียน', /^(setNotes?|clearNote)$/);
     const values = cellsWritten('นักเรียน', /^setValues?$/);
     const elsewhere = [...written].filter(([k]) => !k.endsWith(' นักเรียน')).map(([k, v]) => `${k} ${int(v)}`);
     log(

@@ -1,11 +1,12 @@
 /**
- * Marks on the roster sheets and clear: per sheet one read of backgrounds and notes and one write of each
- * over the block that changes. Write-ahead: what the writes may change is saved before them, and the
- * previous record replaced only after the new one is written (DESIGN.md, "Marks must never get stuck").
+ * Marks on the roster sheets and clear: per sheet one read of backgrounds and notes, then writes of only the
+ * cells that change, in a bounded number of calls (core/mark-writes.ts). Write-ahead: what the writes may
+ * change is saved before them, and the previous record replaced only after the new one is written
+ * (DESIGN.md, "Marks must never get stuck").
  */
+import { planWrites, type Piece, type Writes } from '../core/mark-writes';
 import {
   addCounts,
-  changedBlock,
   NO_CLEAR,
   planMarks,
   storedExtent,
@@ -46,17 +47,30 @@ function readGrid(t: MarkTarget, stored: StoredSheet | undefined): SheetGrid {
   return { values: t.values, backgrounds: range.getBackgrounds(), notes: range.getNotes() };
 }
 
-type Block = ReturnType<typeof changedBlock>;
-
-/** Writes the block that changed: notes first, so a mark whose fill is written always has its heading. */
-function writeChanges(sheet: Sheet, b: Block, after: Grid): boolean {
-  if (!b) return false;
-  const range = sheet.getRange(b.r0 + 1, b.c0 + 1, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1);
-  const cut = (m: string[][]) => m.slice(b.r0, b.r1 + 1).map((r) => r.slice(b.c0, b.c1 + 1));
-  range.setNotes(cut(after.notes));
-  range.setBackgrounds(cut(after.backgrounds));
-  return true;
+/** One kind's pieces: a list of ranges takes one value in one call, a block its cells from the grid. */
+function writePieces(sheet: Sheet, pieces: readonly Piece[], grid: string[][], notes: boolean): void {
+  for (const p of pieces) {
+    if (p.kind === 'list') {
+      const list = sheet.getRangeList(p.a1);
+      if (!notes) list.setBackground(p.value);
+      else if (p.value) list.setNote(p.value);
+      else list.clearNote();
+      continue;
+    }
+    const range = sheet.getRange(p.r0 + 1, p.c0 + 1, p.rows, p.cols);
+    const cut = grid.slice(p.r0, p.r0 + p.rows).map((r) => r.slice(p.c0, p.c0 + p.cols));
+    if (notes) range.setNotes(cut);
+    else range.setBackgrounds(cut);
+  }
 }
+
+/** Writes only the cells that change: notes first, so a mark whose fill is written always has its heading. */
+function writeChanges(sheet: Sheet, w: Writes, after: Grid): void {
+  writePieces(sheet, w.notes, after.notes, true);
+  writePieces(sheet, w.backgrounds, after.backgrounds, false);
+}
+
+const writesAny = (w: Writes): boolean => w.notes.length + w.backgrounds.length > 0;
 
 /** A sheet's values; null for one too big to have been checked (so never marked) and too big to read. */
 function readValues(sheet: Sheet): Cell[][] | null {
@@ -108,16 +122,16 @@ export function markSheets(ss: Spreadsheet, targets: MarkTarget[], lang: Lang, k
   const plans = all.map((t) => {
     const grid = readGrid(t, stored.get(t.id));
     const plan = planMarks(grid, stored.get(t.id), t.findings, lang, { id: t.id, name: t.name });
-    return { t, plan, block: changedBlock(grid, plan.grid) };
+    return { t, plan, writes: planWrites(grid, plan.grid) };
   });
   const seq = handle.read.store?.seq ?? 0;
   const keep = (list: StoredSheet[]) => list.filter((s) => s.rows.length);
   const ahead: MarkStore = { seq: seq + 1, sheets: keep(plans.map((p) => p.plan.ahead)) };
   const after: MarkStore = { seq: seq + 2, sheets: keep(plans.map((p) => p.plan.after)) };
-  const changes = plans.some((p) => p.block);
+  const changes = plans.some((p) => writesAny(p.writes));
 
   if (changes && ahead.sheets.length) writeStore(ss, handle, ahead, keepActive);
-  for (const p of plans) writeChanges(p.t.sheet, p.block, p.plan.grid);
+  for (const p of plans) writeChanges(p.t.sheet, p.writes, p.plan.grid);
   if (after.sheets.length) writeStore(ss, handle, after, keepActive);
   else dropStore(ss, handle);
 
@@ -143,7 +157,7 @@ export function clearAllMarks(ss: Spreadsheet): ClearOutcome & { found: boolean 
   for (const t of all) {
     const grid = readGrid(t, stored.get(t.id));
     const u = unmark(grid, stored.get(t.id));
-    writeChanges(t.sheet, changedBlock(grid, u.grid), u.grid);
+    writeChanges(t.sheet, planWrites(grid, u.grid), u.grid);
     count = addCounts(count, u.count);
   }
   const found = handle.sheet !== null || count.fromMarks + count.fromStore + count.kept + count.copied > 0;

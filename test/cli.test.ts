@@ -120,6 +120,17 @@ describe('dmc-check', () => {
     expect(out[0].findings.map((f: { rule: string }) => f.rule)).toContain('cid.duplicate-across-files');
   });
 
+  it('reads a Buddhist Era 29 February by the CE year: 2567-02-29 is a day, 2568-02-29 is refused, never a crash', async () => {
+    const a = file('leap.csv', csvOf(roster({})));
+    const leap = await cli(a, '--as-of', '2567-02-29', '--lang', 'en');
+    expect(leap.code).toBe(0);
+    expect(leap.stdout).toContain('2024-02-29');
+    const none = await cli(a, '--as-of', '2568-02-29', '--lang', 'en');
+    expect(none.code).toBe(2);
+    expect(none.stderr.split('\n')[0]).toMatch(/--as-of: expected a date/);
+    expect(none.stderr).not.toMatch(/TypeError|at .*\.m?js:\d+/);
+  });
+
   it.each([
     [['missing.csv'], /missing\.csv: file not found/],
     [['roster.pdf'], /unknown file type/],

@@ -1,7 +1,15 @@
 /** Pins where the check date comes from: file names, title lines, DMC's timestamp, settings and today (issue 15). */
 import { describe, expect, it } from 'vitest';
-import { academicYearOf, describeDates, resolveDates, yearFromFileName, yearFromTopRows } from './check-date';
-import type { Cell } from './types';
+import {
+  academicYearOf,
+  describeDates,
+  resolveDates,
+  todayYmd,
+  topRows,
+  yearFromFileName,
+  yearFromTopRows,
+} from './check-date';
+import type { Cell, DateOrigin, DatesUsed } from './types';
 
 const NOW = new Date(2027, 2, 20, 10, 0); // 20 March 2027 (2570 BE), academic year 2569
 
@@ -167,5 +175,152 @@ describe('describeDates', () => {
   it('adds its notes', () => {
     const { used } = resolveDates({ asOf: '2570-03-20', academicYear: 0, examEnd: '' }, { sheets: [] }, NOW);
     expect(describeDates(used, 'en').split(' · ')).toHaveLength(3);
+  });
+});
+
+describe('todayYmd and topRows', () => {
+  it('today is the local calendar day', () => {
+    expect(todayYmd(new Date(2027, 0, 5, 23, 59))).toEqual({ y: 2027, m: 1, d: 5 });
+  });
+  it('topRows gives the first rows as text, as a header search reads them', () => {
+    const rows: Cell[][] = [['ปีการศึกษา 2567', 2567, null], [new Date(2027, 2, 20), true, undefined], ['x']];
+    expect(topRows(rows)).toEqual([['ปีการศึกษา 2567', '2567', ''], ['20/3/2027', 'true', ''], ['x']]);
+    const many: Cell[][] = Array.from({ length: 12 }, (_, i) => [`row ${i}`]);
+    expect(topRows(many)).toHaveLength(10);
+    expect(topRows(many, 2)).toEqual([['row 0'], ['row 1']]);
+  });
+});
+
+describe('yearFromTopRows: the spellings a title and the timestamp line come in', () => {
+  it.each(['ปีการศึกษา พศ 2567', 'ปีการศึกษา พ. ศ. 2567', 'ปีการศึกษา พ.ศ 2567', 'ปีการศึกษา  พ.ศ.  2567'])(
+    '%j → 2567 from the title',
+    (text) => expect(yearFromTopRows([[text]])).toEqual({ year: 2567, from: 'title' }),
+  );
+  it.each([
+    ['วันและเวลาที่สร้างรายงาน: 20/05/2570', 2570],
+    ['วันและเวลาที่สร้างรายงาน:20/05/2570 08:00', 2570],
+    ['วันและเวลาที่สร้างรายงาน 16/05/2570', 2570],
+    ['วันและเวลาที่สร้างรายงาน 15/05/2570', 2569],
+  ])('%j → %i from the DMC timestamp', (text, year) =>
+    expect(yearFromTopRows([[text]])).toEqual({ year, from: 'dmc-timestamp' }),
+  );
+});
+
+describe('resolveDates: every origin of the year and the check date', () => {
+  const blank = { asOf: '', academicYear: 0, examEnd: '' };
+  it('a year from the settings wins over the year of the check date and of the file', () => {
+    const r = resolveDates(
+      { ...blank, academicYear: 2566, asOf: '2027-03-20' },
+      { source: '2568-3-student.xlsx', sheets: [] },
+      NOW,
+    );
+    expect(r.dates.academicYear).toBe(2566);
+    expect(r.dates.yearStart).toEqual({ y: 2023, m: 5, d: 16 });
+    expect(r.used).toMatchObject({
+      academicYear: 2566,
+      academicYearFrom: 'settings',
+      asOf: '2027-03-20',
+      asOfFrom: 'settings',
+      examEnd: '2024-03-31',
+      round: 3,
+    });
+  });
+  it('a past year from the settings alone is checked as on its exam end', () => {
+    const r = resolveDates({ ...blank, academicYear: 2566 }, { sheets: [[['ปีการศึกษา 2569']]] }, NOW);
+    expect(r.used).toMatchObject({
+      academicYear: 2566,
+      academicYearFrom: 'settings',
+      asOf: '2024-03-31',
+      asOfFrom: 'exam-end',
+      round: null,
+    });
+  });
+  it('a year from DMC’s timestamp line', () => {
+    const sheets = [[['ชื่อ']], [['วันและเวลาที่สร้างรายงาน 01/03/2570 02:00:00']]];
+    const r = resolveDates(blank, { source: 'roster.xlsx', sheets }, NOW);
+    expect(r.used).toMatchObject({ academicYear: 2569, academicYearFrom: 'dmc-timestamp', asOfFrom: 'today' });
+  });
+  it('the first sheet that states a year decides, later sheets are not read', () => {
+    const r = resolveDates(blank, { sheets: [[['ปีการศึกษา 2566']], [['x']], [['ปีการศึกษา 2567']]] }, NOW);
+    expect(r.used).toMatchObject({ academicYear: 2566, academicYearFrom: 'title' });
+  });
+  it('without a stated year the check date is today, even past that year’s exam end', () => {
+    // 10 April 2027: still academic year 2569 (until 15 May), its exams over on 31 March.
+    const r = resolveDates(blank, { source: 'roster.xlsx', sheets: [[['x']]] }, new Date(2027, 3, 10, 9));
+    expect(r.used).toMatchObject({
+      academicYear: 2569,
+      academicYearFrom: 'today',
+      asOf: '2027-04-10',
+      asOfFrom: 'today',
+      examEnd: '2027-03-31',
+    });
+  });
+  it('a settings date from the year 2400 on is Buddhist Era, before it Common Era', () => {
+    const be = resolveDates({ ...blank, asOf: '2400-01-01' }, { sheets: [] }, NOW).used;
+    expect(be.asOf).toBe('1857-01-01');
+    expect(be.notes).toHaveLength(1);
+    const ce = resolveDates({ ...blank, asOf: '2399-12-31' }, { sheets: [] }, NOW).used;
+    expect(ce.asOf).toBe('2399-12-31');
+    expect(ce.notes).toEqual([]);
+  });
+  it('each note names the date it is about, in Thai and English', () => {
+    const asOf = resolveDates({ ...blank, asOf: '2570-03-20' }, { sheets: [] }, NOW).used.notes;
+    expect(asOf).toHaveLength(1);
+    expect(asOf[0]!.th).toMatch(/^วันที่ตรวจ 2570-03-20 .*พ\.ศ\. 2570.* 20\/03\/2570$/);
+    expect(asOf[0]!.en).toMatch(/^The check date 2570-03-20 .*Buddhist Era 2570.*2027-03-20$/);
+    const examEnd = resolveDates({ ...blank, examEnd: '2570-03-10' }, { sheets: [] }, NOW).used;
+    expect(examEnd.examEnd).toBe('2027-03-10');
+    expect(examEnd.notes).toHaveLength(1);
+    expect(examEnd.notes[0]!.th).toMatch(/^วันสิ้นสุดการสอบ 2570-03-10 .*พ\.ศ\. 2570.* 10\/03\/2570$/);
+    expect(examEnd.notes[0]!.en).toMatch(/^The exam end 2570-03-10 .*Buddhist Era 2570.*2027-03-10$/);
+  });
+});
+
+describe('describeDates: the line every report opens with', () => {
+  const used = (over: Partial<DatesUsed>): DatesUsed => ({
+    academicYear: 2569,
+    academicYearFrom: 'title',
+    asOf: '2027-03-20',
+    asOfFrom: 'today',
+    examEnd: '2027-03-31',
+    round: null,
+    notes: [],
+    ...over,
+  });
+  it.each([
+    ['settings', 'ตามที่ตั้งค่า', 'as set'],
+    ['file-name', 'จากชื่อไฟล์', 'from the file name'],
+    ['title', 'จากหัวเรื่องในแผ่นงาน', 'from the title line'],
+    ['dmc-timestamp', 'จากวันที่สร้างรายงานของ DMC', "from DMC's report timestamp"],
+  ] as Array<[DateOrigin, string, string]>)('a year %s says %j / %j', (from, th, en) => {
+    expect(describeDates(used({ academicYearFrom: from }), 'th')).toBe(
+      `ปีการศึกษา 2569 (${th}) · ตรวจ ณ วันที่ 20/03/2570 (วันนี้)`,
+    );
+    expect(describeDates(used({ academicYearFrom: from }), 'en')).toBe(
+      `Academic year 2569 (${en}) · checked as on 20/03/2570 BE (today)`,
+    );
+  });
+  it.each([
+    ['settings', 'ตามที่ตั้งค่า', 'as set'],
+    ['today', 'วันนี้', 'today'],
+    ['exam-end', 'วันสิ้นสุดการสอบปลายภาคของปีนั้น', "that year's exam end"],
+  ] as Array<[DateOrigin, string, string]>)('a check date %s says %j / %j', (from, th, en) => {
+    expect(describeDates(used({ asOfFrom: from }), 'th')).toMatch(new RegExp(`ตรวจ ณ วันที่ 20/03/2570 \\(${th}\\)$`));
+    expect(describeDates(used({ asOfFrom: from }), 'en').endsWith(`checked as on 20/03/2570 BE (${en})`)).toBe(true);
+  });
+  it('names the round, and adds each note in the reader’s language', () => {
+    const d = used({
+      round: 2,
+      notes: [
+        { th: 'หมายเหตุ ก', en: 'note A' },
+        { th: 'หมายเหตุ ข', en: 'note B' },
+      ],
+    });
+    expect(describeDates(d, 'th')).toBe(
+      'ปีการศึกษา 2569 รอบที่ 2 (จากหัวเรื่องในแผ่นงาน) · ตรวจ ณ วันที่ 20/03/2570 (วันนี้) · หมายเหตุ ก · หมายเหตุ ข',
+    );
+    expect(describeDates(d, 'en')).toBe(
+      'Academic year 2569, round 2 (from the title line) · checked as on 20/03/2570 BE (today) · note A · note B',
+    );
   });
 });

@@ -4,7 +4,7 @@
  * a title line, the DMC timestamp line) and the check date is the earlier of today and that year's
  * exam end. Every report says which dates it used and where they came from.
  */
-import { BE_OFFSET, compareYmd, formatBE, parseDateText, parseIso, toIso, type Ymd } from './dates';
+import { BE_OFFSET, compareYmd, formatBE, parseDateText, parseIso, parseSettingsDate, toIso, type Ymd } from './dates';
 import { cellText } from './headers';
 import type { CheckDates, Settings } from './settings';
 import { arabicDigits, thaiForm } from './text';
@@ -69,12 +69,12 @@ export interface DateSources {
 
 /** A settings date as CE: a year ≥ 2400 was typed in Buddhist Era. */
 function settingsDate(iso: string, label: Msg, notes: Msg[]): Ymd | null {
-  const d = iso ? parseIso(iso) : null;
-  if (!d || d.y < 2400) return d;
-  const ce = { ...d, y: d.y - BE_OFFSET };
+  const d = iso ? parseSettingsDate(iso) : null;
+  if (!d || d.era === 'CE') return d?.date ?? null;
+  const ce = d.date;
   notes.push({
-    th: `${label.th} ${iso} อ่านเป็นปี พ.ศ. ${d.y} คือ ${formatBE(ce)}`,
-    en: `${label.en} ${iso} was read as Buddhist Era ${d.y}: ${toIso(ce)}`,
+    th: `${label.th} ${iso} อ่านเป็นปี พ.ศ. ${ce.y + BE_OFFSET} คือ ${formatBE(ce)}`,
+    en: `${label.en} ${iso} was read as Buddhist Era ${ce.y + BE_OFFSET}: ${toIso(ce)}`,
   });
   return ce;
 }

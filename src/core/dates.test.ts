@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, formatBE, formatLong, parseDateCell, parseDateText } from './dates';
+import { ageOn, formatBE, formatLong, parseDateCell, parseDateText, parseSettingsDate } from './dates';
 
 describe('parseDateText', () => {
   const ok: Array<[string, string, 'BE' | 'CE']> = [
@@ -61,5 +61,18 @@ describe('display and ages', () => {
   it('counts whole years', () => {
     expect(ageOn({ y: 2012, m: 3, d: 15 }, { y: 2027, m: 3, d: 14 })).toBe(14);
     expect(ageOn({ y: 2012, m: 3, d: 15 }, { y: 2027, m: 3, d: 15 })).toBe(15);
+  });
+});
+
+describe('parseSettingsDate', () => {
+  it('takes a year of 2400 or later as Buddhist Era and checks the day in the CE year', () => {
+    expect(parseSettingsDate('2027-03-20')).toEqual({ date: { y: 2027, m: 3, d: 20 }, era: 'CE' });
+    expect(parseSettingsDate('2570-03-20')).toEqual({ date: { y: 2027, m: 3, d: 20 }, era: 'BE' });
+    expect(parseSettingsDate('2567-02-29')).toEqual({ date: { y: 2024, m: 2, d: 29 }, era: 'BE' });
+    expect(parseSettingsDate('2568-02-29')).toBeNull();
+    expect(parseSettingsDate('2024-02-29')).toEqual({ date: { y: 2024, m: 2, d: 29 }, era: 'CE' });
+    expect(parseSettingsDate('2399-01-01')?.era).toBe('CE');
+    expect(parseSettingsDate('2400-01-01')?.era).toBe('BE');
+    for (const bad of ['', '2027-3-20', '2027-02-30', '20/03/2570']) expect(parseSettingsDate(bad)).toBeNull();
   });
 });

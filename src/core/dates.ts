@@ -145,6 +145,20 @@ export function parseIso(s: string): Ymd | null {
   return r.ok ? r.date : null;
 }
 
+/**
+ * A settings date, YYYY-MM-DD in CE or, with a year of 2400 or later, in Buddhist Era (as schools type
+ * it): the day as CE and the era it was typed in; null when there is no such day (29 February is checked
+ * in the CE year: 2567-02-29 is 29 Feb 2024, 2568-02-29 does not exist).
+ */
+export function parseSettingsDate(s: string): { date: Ymd; era: 'CE' | 'BE' } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const era = y >= 2400 ? 'BE' : 'CE';
+  const r = make(era === 'BE' ? y - BE_OFFSET : y, Number(m[2]), Number(m[3]), 'CE');
+  return r.ok ? { date: r.date, era } : null;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function toIso(d: Ymd): string {

@@ -1,9 +1,9 @@
 /** Settings as one zod schema with defaults: the CLI's flags and the add-on's stored JSON both go through it. */
 // zod/mini: the same schemas as classic zod, tree-shakable, so the Apps Script bundle stays small.
 import * as z from 'zod/mini';
-import { parseIso, type Ymd } from './dates';
+import { parseSettingsDate, type Ymd } from './dates';
 
-const isoDate = z.string().check(z.refine((s) => parseIso(s) !== null, { message: 'YYYY-MM-DD' }));
+const isoDate = z.string().check(z.refine((s) => parseSettingsDate(s) !== null, { message: 'YYYY-MM-DD' }));
 const optionalIso = z._default(z.union([isoDate, z.literal('')]), '');
 const text = (max: number) => z._default(z.string().check(z.maxLength(max)), '');
 const monthDay = (d: string) =>

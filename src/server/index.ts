@@ -4,7 +4,7 @@
  */
 import { currentRound, type Round } from '../core/calendar';
 import { ruleInfo, type RuleInfo } from '../core/catalogue';
-import { parseIso } from '../core/dates';
+import { parseIso, parseSettingsDate } from '../core/dates';
 import type { FixKind } from '../core/fixes';
 import type { Settings } from '../core/settings';
 import type { Msg } from '../core/types';
@@ -133,7 +133,7 @@ export function getSidebarState(): Result<SidebarState> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     // The countdown reads the check date when one is set, so a rehearsal shows that day's round.
     const stamp = Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd HH:mm');
-    const today = parseIso(settings.asOf) ?? parseIso(stamp.slice(0, 10))!;
+    const today = parseSettingsDate(settings.asOf)?.date ?? parseIso(stamp.slice(0, 10))!;
     const minutes = settings.asOf ? 12 * 60 : Number(stamp.slice(11, 13)) * 60 + Number(stamp.slice(14, 16));
     return {
       settings,

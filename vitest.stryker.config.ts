@@ -4,10 +4,13 @@
  * separated globs) narrows it further for a quick run on one module.
  */
 import { defineConfig } from 'vitest/config';
+import LoadFailureAsFailedTest from './test/support/stryker-load-failure';
 
 export default defineConfig({
   test: {
     include: (process.env.STRYKER_TESTS ?? 'src/core/**/*.test.ts').split(','),
     testTimeout: 30_000,
+    // A mutant that stops a module from loading is killed, not scored Survived (stryker-js#6150).
+    reporters: [new LoadFailureAsFailedTest(), 'default'],
   },
 });

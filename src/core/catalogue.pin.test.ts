@@ -1,6 +1,6 @@
 /** Pins the rule catalogue to RULES.md: every ID with its severity and field, and an "about" in both languages (issue 15). */
 import { describe, expect, it } from 'vitest';
-import { ruleInfo } from './catalogue';
+import { RULE_BY_ID, RULES, ruleInfo } from './catalogue';
 import { validate } from './validate';
 
 /** RULES.md, "The rules" and "Reconciliation": ID → severity and the field its findings point at. */
@@ -102,5 +102,38 @@ describe('a rule that needs a missing column is skipped, not failed', () => {
     const { findings } = validate(values, { asOf: '2027-03-20', academicYear: 2569 });
     expect(findings.filter((f) => f.rule !== 'header.missing-column')).toEqual([]);
     expect(findings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('report order and lookup', () => {
+  /** RULES.md's families in the order a report lists them: header, IDs, names, person, school, movement, DMC. */
+  const ORDER = [
+    'header.not-found header.missing-column file.bad-bytes header.duplicate-column',
+    'cid.missing cid.format cid.leading-zero-lost cid.checksum cid.category cid.province cid.stored-as-number cid.duplicate cid.duplicate-across-files cid.nationality gcode.format gcode.present parent-cid.invalid',
+    'sid.missing sid.duplicate name.first.missing name.last.missing name.invalid-chars name.whitespace name.thai-typo name.mixed-script name.prefix-in-name name.near-duplicate',
+    'prefix.missing prefix.unknown prefix.gender prefix.age gender.missing gender.invalid dob.missing dob.invalid dob.future dob.era age.implausible age.mismatch age.grade',
+    'grade.missing grade.invalid grade.top-empty room.invalid weight.missing height.missing weight.range height.range weight.unit height.unit body.swapped',
+    'move.in-without-exam move.out-after-exam move.new-next-year move.dropout move.graduated exam.missing exam.not-taken date.invalid',
+    'dmc.not-in-dmc dmc.not-in-roster dmc.id-differs dmc.field-differs dmc.grade-advanced dmc.duplicate-in-dmc',
+  ].flatMap((family) => family.split(' '));
+  it('lists the rules family by family, DMC comparison last', () => {
+    expect(RULES.map((r) => r.id)).toEqual(ORDER);
+    expect(ruleInfo().map((r) => r.id)).toEqual(ORDER);
+  });
+  it('finds every rule by its ID, and nothing else', () => {
+    expect(RULE_BY_ID.size).toBe(RULES.length);
+    for (const r of RULES) expect(RULE_BY_ID.get(r.id)).toBe(r);
+    expect(RULE_BY_ID.get('no.such-rule')).toBeUndefined();
+  });
+  it('shows a rule as data only: its ID, severity, field and what it checks', () => {
+    for (const [i, info] of ruleInfo().entries()) {
+      expect(Object.keys(info).sort()).toEqual(['about', 'field', 'id', 'severity']);
+      expect(info).toEqual({
+        id: RULES[i]!.id,
+        severity: RULES[i]!.severity,
+        field: RULES[i]!.field,
+        about: RULES[i]!.about,
+      });
+    }
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Pins the grade, room, weight and height rules through validate(): every growth band at both edges, the
- * unit thresholds, and which advice each message gives (issue 15). Check date 20 March 2027.
+ * unit thresholds, what is only missing, and which advice each message gives in both languages (issue 15).
+ * Check date 20 March 2027.
  */
 import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../thai-id';
 import { validate, validateWorkbook } from '../validate';
 import type { Cell, Finding } from '../types';
+import { band, swapped } from './school';
 
 const SETTINGS = { asOf: '2027-03-20', academicYear: 2569 };
 type Row = { dob?: Cell; grade?: Cell; room?: Cell; weight?: Cell; height?: Cell; status?: Cell };
@@ -302,5 +304,84 @@ describe('grade.top-empty', () => {
       SETTINGS,
     );
     expect(book.reports.flatMap((r) => r.findings).filter((f) => f.rule === 'grade.top-empty')).toEqual([]);
+  });
+});
+
+describe('band: the growth reference fixes check against', () => {
+  it.each([null, -1, 0, 1, 26, 40])('age %j has no band', (age) => expect(band(age)).toBeNull());
+  it.each([
+    [2, [8, 20, 75, 100]],
+    [6, [13, 42, 100, 132]],
+    [10, [18, 80, 118, 156]],
+    [17, [33, 150, 143, 200]],
+    [18, [34, 150, 143, 210]],
+    [25, [34, 150, 143, 210]],
+  ])('age %i: %j', (age, b) => expect(band(age)).toEqual(b));
+});
+
+describe('swapped: weight and height that fit only the other way round', () => {
+  it.each([
+    [140, 35, true],
+    [150, 149, true],
+    [35, 140, false],
+    [140, 7.9, false],
+    [211, 100, false],
+    [209, 151, false],
+  ])('weight %d, height %d: %s', (w, h, yes) => expect(swapped(w, h)).toBe(yes));
+});
+
+describe('a value that is not recorded or not a number is only missing', () => {
+  const OTHERS = /^(weight|height)\.(range|unit)$|^body\.swapped$/;
+  it.each([0, '-', '', 'สามสิบ', 'abc'] as Cell[])('weight %j', (weight) => {
+    const found = run([{ weight }]).filter((f) => f.field === 'weight' || f.rule === 'body.swapped');
+    expect(found.map((f) => f.rule)).toEqual(['weight.missing']);
+    expect(found.filter((f) => OTHERS.test(f.rule))).toEqual([]);
+  });
+  it.each([0, '-', '', 'สามสิบ', 'abc'] as Cell[])('height %j', (height) => {
+    const found = run([{ height }]).filter((f) => f.field === 'height' || f.rule === 'body.swapped');
+    expect(found.map((f) => f.rule)).toEqual(['height.missing']);
+  });
+});
+
+describe('missing-measure messages in Thai and English', () => {
+  it('weight', () => {
+    expect(fires({ weight: '' }, 'weight.missing')[0]!.message.th).toBe('ไม่มีน้ำหนัก — ชั่งและกรอกเป็นกิโลกรัม');
+    expect(fires({ weight: 'สามสิบ' }, 'weight.missing')[0]!.message.th).toBe(
+      'น้ำหนัก «สามสิบ» ไม่ใช่ตัวเลข — ชั่งและกรอกเป็นกิโลกรัม',
+    );
+  });
+  it('height', () => {
+    expect(fires({ height: '' }, 'height.missing')[0]!.message.th).toBe('ไม่มีส่วนสูง — วัดและกรอกเป็นเซนติเมตร');
+    expect(fires({ height: 'abc' }, 'height.missing')[0]!.message.en).toBe(
+      'Height «abc» is not a number — measure and enter centimetres',
+    );
+  });
+});
+
+describe('range messages name the measure as read, with its unit dropped', () => {
+  const NO_DOB = ALL.filter((h) => h !== 'วันเดือนปีเกิด');
+  it('weight', () => {
+    const f = fires({ weight: '7 กก.', height: 200 }, 'weight.range', NO_DOB)[0]!;
+    expect(f.message.en).toBe('Weight 7 kg is outside 8–150 kg — re-weigh or check the typing');
+    expect(f.message.th).toBe('น้ำหนัก 7 กก. อยู่นอกช่วง 8–150 กก. — ชั่งใหม่หรือตรวจการพิมพ์');
+  });
+  it('height', () => {
+    const f = fires({ weight: 9, height: '59 ซม.' }, 'height.range', NO_DOB)[0]!;
+    expect(f.message.en).toBe('Height 59 cm is outside 60–210 cm — re-measure or check the typing');
+    expect(f.message.th).toBe('ส่วนสูง 59 ซม. อยู่นอกช่วง 60–210 ซม. — วัดใหม่หรือตรวจการพิมพ์');
+  });
+  it('by age, in Thai', () => {
+    const w = fires({ dob: bornAged(10), weight: 17, height: 156 }, 'weight.range')[0]!;
+    expect(w.message.th).toBe('น้ำหนัก 17 กก. ไม่น่าเป็นไปได้สำหรับอายุ 10 ปี — ชั่งใหม่หรือตรวจการพิมพ์');
+    const h = fires({ dob: bornAged(10), weight: 18, height: 117 }, 'height.range')[0]!;
+    expect(h.message.th).toBe('ส่วนสูง 117 ซม. ไม่น่าเป็นไปได้สำหรับอายุ 10 ปี — วัดใหม่หรือตรวจการพิมพ์');
+  });
+});
+
+describe('a sheet without grade, room, weight and height columns', () => {
+  it('gets no finding about them', () => {
+    const columns = ['เลขประจำตัวประชาชน', 'ชื่อ', 'นามสกุล', 'วันเดือนปีเกิด', 'สถานะ'];
+    const found = run([{}, {}], columns);
+    expect(found.filter((f) => /^(grade|room|weight|height|body)\./.test(f.rule))).toEqual([]);
   });
 });

@@ -1,0 +1,302 @@
+/** Pins what the engine promises (issue 15): row rules once per distinct combination, cell rules per value. */
+import { describe, expect, it } from 'vitest';
+import { analyseSheet, type SheetData } from './analysis';
+import { digitsKey, groupRules, rosterOf, runCellRules, runRowRules, type Fired } from './engine';
+import type { Ctx, Hit, RowResult, RuleDef } from './rules/rule';
+import type { Cell, FieldKey } from './types';
+
+const HEAD = ['เพศ', 'ชื่อ', 'นามสกุล', 'เลขประจำตัวนักเรียน'];
+
+/** A sheet of (gender, first name, last name, student number) rows under a header. */
+function sheet(rows: Cell[][], index = 0, name = 'x'): SheetData {
+  const s = analyseSheet(index, name, [HEAD, ...rows]);
+  if (!s) throw new Error('no header');
+  return s;
+}
+
+const ctx = {} as Ctx;
+
+function rule(id: string, over: Partial<RuleDef>): RuleDef {
+  return {
+    id,
+    severity: 'error',
+    field: null,
+    needs: [],
+    about: { th: id, en: id },
+    say: () => ({ th: id, en: id }),
+    ...over,
+  };
+}
+
+/** Each student's results as [rule id, hits] pairs. */
+function collect(run: (fired: (i: number, r: readonly Fired[]) => void) => void): Map<number, Array<[string, Hit[]]>> {
+  const out = new Map<number, Array<[string, Hit[]]>>();
+  run((i, results) => {
+    const list = out.get(i) ?? [];
+    for (const [r, hits] of results) list.push([r.id, hits]);
+    out.set(i, list);
+  });
+  return out;
+}
+
+describe('runRowRules', () => {
+  it('runs a rule once per distinct combination and gives every row with it the hits', () => {
+    // 8 rows, 2 genders × 2 surnames: 4 combinations.
+    const rows: Cell[][] = [];
+    for (let i = 0; i < 8; i++) rows.push([i % 2 ? 'ช' : 'ญ', 'ก', i < 4 ? 'ดี' : 'มี', '']);
+    const s = sheet(rows);
+    const seen: string[] = [];
+    const r = rule('r', {
+      reads: ['gender', 'lastName'],
+      check: (v: Record<string, { text: string }>) => {
+        seen.push(`${v.gender!.text}/${v.lastName!.text}`);
+        return { value: `${v.gender!.text}/${v.lastName!.text}` };
+      },
+    });
+    const got = collect((f) => runRowRules(s, groupRules([r]), ctx, f));
+    expect(seen.sort()).toEqual(['ช/ดี', 'ช/มี', 'ญ/ดี', 'ญ/มี']);
+    for (let i = 0; i < 8; i++)
+      expect(got.get(i), `row ${i}`).toEqual([['r', [{ value: `${rows[i]![0]}/${rows[i]![2]}` }]]]);
+  });
+
+  it('shares at exactly half as many values as rows (2 genders over 4 rows)', () => {
+    const s = sheet([['ช'], ['ญ'], ['ช'], ['ญ']]);
+    let calls = 0;
+    const r = rule('r', { reads: ['gender'], check: () => (calls++, true) });
+    const got = collect((f) => runRowRules(s, groupRules([r]), ctx, f));
+    expect(calls).toBe(2);
+    expect([...got.keys()]).toEqual([0, 1, 2, 3]);
+  });
+
+  it('runs on every row of a column of distinct values, each row its own result', () => {
+    const s = sheet([
+      ['', '', '', '1'],
+      ['', '', '', '2'],
+      ['', '', '', '3'],
+    ]);
+    const r = rule('r', { reads: ['sid'], check: (v: Record<string, { text: string }>) => ({ value: v.sid!.text }) });
+    const got = collect((f) => runRowRules(s, groupRules([r]), ctx, f));
+    expect([...got]).toEqual([
+      [0, [['r', [{ value: '1' }]]]],
+      [1, [['r', [{ value: '2' }]]]],
+      [2, [['r', [{ value: '3' }]]]],
+    ]);
+  });
+
+  it('turns true into one empty hit, a hit into a list, and drops false, null and []', () => {
+    const s = sheet([['ช'], ['ช'], ['ช'], ['ช']]);
+    const results: RowResult[] = [true, { value: 'a' }, [{ value: 'b' }, { value: 'c' }], false, null, [], undefined];
+    const rules = results.map((res, k) => rule(`r${k}`, { reads: ['gender'], check: () => res }));
+    const got = collect((f) => runRowRules(s, groupRules(rules), ctx, f));
+    const expected = [
+      ['r0', [{}]],
+      ['r1', [{ value: 'a' }]],
+      ['r2', [{ value: 'b' }, { value: 'c' }]],
+    ];
+    expect(got.get(0)).toEqual(expected);
+    expect(got.get(3)).toEqual(expected);
+  });
+
+  it('never calls fired for a row without hits', () => {
+    const s = sheet([['ช'], ['ญ'], ['ช'], ['ญ'], ['ช'], ['ญ']]);
+    const r = rule('r', { reads: ['gender'], check: (v: Record<string, { v: unknown }>) => v.gender!.v === 'F' });
+    const got = collect((f) => runRowRules(s, groupRules([r]), ctx, f));
+    expect([...got.keys()]).toEqual([1, 3, 5]);
+  });
+
+  it('keeps two fields apart: (a, b) and (b, a) are different combinations', () => {
+    // First and last names drawn from the same two words: a key that mixed them up would share results.
+    const rows: Cell[][] = [
+      ['', 'ก', 'ข'],
+      ['', 'ข', 'ก'],
+      ['', 'ก', 'ก'],
+      ['', 'ข', 'ข'],
+      ['', 'ก', 'ข'],
+      ['', 'ข', 'ก'],
+      ['', 'ก', 'ก'],
+      ['', 'ข', 'ข'],
+    ];
+    const s = sheet(rows);
+    const r = rule('r', {
+      reads: ['firstName', 'lastName'],
+      check: (v: Record<string, { text: string }>) => ({ value: v.firstName!.text + v.lastName!.text }),
+    });
+    const got = collect((f) => runRowRules(s, groupRules([r]), ctx, f));
+    rows.forEach((row, i) => expect(got.get(i)).toEqual([['r', [{ value: `${row[1]}${row[2]}` }]]]));
+  });
+
+  it('gives each row its results in group order', () => {
+    const s = sheet([
+      ['ช', 'ก'],
+      ['ช', 'ก'],
+      ['ช', 'ก'],
+      ['ช', 'ก'],
+    ]);
+    const rules = [
+      rule('a', { reads: ['gender'], check: () => true }),
+      rule('b', { reads: ['firstName'], check: () => true }),
+      rule('c', { reads: ['gender'], check: () => true }),
+    ];
+    const got = collect((f) => runRowRules(s, groupRules(rules), ctx, f));
+    expect(got.get(2)!.map(([id]) => id)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('groupRules', () => {
+  it('groups row rules by the set of fields they read, in first-rule order, and leaves out the rest', () => {
+    const rules = [
+      rule('a', { reads: ['lastName', 'gender'], check: () => null }),
+      rule('b', { reads: ['sid'], check: () => null }),
+      rule('c', { reads: ['gender', 'lastName'], check: () => null }),
+      rule('d', { each: ['sid'], cell: () => null }),
+      rule('e', { check: () => null }),
+    ];
+    const groups = groupRules(rules);
+    expect(groups.map((g) => [g.fields, g.rules.map((r) => r.id)])).toEqual([
+      [
+        ['gender', 'lastName'],
+        ['a', 'c'],
+      ],
+      [['sid'], ['b']],
+      [[], ['e']],
+    ]);
+  });
+});
+
+describe('runCellRules', () => {
+  it('checks each distinct value of each field once; hits name their field and come in field order', () => {
+    const s = sheet([
+      ['', 'ก', 'ข'],
+      ['', 'ก', 'ค'],
+      ['', 'ง', 'ข'],
+      ['', 'ก', 'ข'],
+    ]);
+    const calls: string[] = [];
+    const r = rule('r', {
+      each: ['lastName', 'firstName'],
+      cell: (v: { text: string }, field: FieldKey) => {
+        calls.push(`${field}:${v.text}`);
+        return v.text === 'ข' || v.text === 'ก' ? { value: v.text } : null;
+      },
+    });
+    const got = collect((f) => runCellRules(s, [r], ctx, f));
+    expect(calls.sort()).toEqual(['firstName:ก', 'firstName:ง', 'lastName:ข', 'lastName:ค'].sort());
+    expect(got.get(0)).toEqual([
+      [
+        'r',
+        [
+          { field: 'lastName', value: 'ข' },
+          { field: 'firstName', value: 'ก' },
+        ],
+      ],
+    ]);
+    expect(got.get(1)).toEqual([['r', [{ field: 'firstName', value: 'ก' }]]]);
+    expect(got.get(2)).toEqual([['r', [{ field: 'lastName', value: 'ข' }]]]);
+    expect(got.get(3)).toEqual(got.get(0));
+  });
+
+  it('keeps the field a hit names, turns true into a hit on the field, and skips rules that are not cell rules', () => {
+    const s = sheet([['', 'ก', 'ข']]);
+    const rules = [
+      rule('other', { each: ['firstName'], cell: () => ({ field: 'prefix', value: 'x' }) }),
+      rule('yes', { each: ['lastName'], cell: () => true }),
+      rule('no', { each: ['lastName'], cell: () => false }),
+      rule('row', { reads: ['lastName'], check: () => true }),
+      rule('half', { cell: () => true }),
+    ];
+    const got = collect((f) => runCellRules(s, rules, ctx, f));
+    expect(got.get(0)).toEqual([
+      ['other', [{ field: 'prefix', value: 'x' }]],
+      ['yes', [{ field: 'lastName' }]],
+    ]);
+  });
+});
+
+describe('rosterOf', () => {
+  const a = sheet(
+    [
+      ['ช', 'ก', '', '7'],
+      ['', '', '', ''],
+      ['ญ', 'ข', '', '0123'],
+    ],
+    0,
+    'a',
+  );
+  const b = sheet(
+    [
+      ['ช', 'ค', '', '123'],
+      ['ช', 'ก', '', '7'],
+    ],
+    1,
+    'b',
+  );
+
+  it('runs over the sheets in order: sheet index, 1-based row, values', () => {
+    const r = rosterOf([a, b]);
+    expect(r.size).toBe(4);
+    expect([0, 1, 2, 3].map((i) => [r.sheet(i), r.row(i), r.get('firstName', i).text])).toEqual([
+      [0, 2, 'ก'],
+      [0, 4, 'ข'],
+      [1, 2, 'ค'],
+      [1, 3, 'ก'],
+    ]);
+    expect(r.locate(3)).toEqual([b, 1]);
+    expect(r.locate(1)).toEqual([a, 1]);
+    expect(r.locate(2)).toEqual([b, 0]);
+  });
+
+  it('reads one sheet alone the same way', () => {
+    const r = rosterOf([b]);
+    expect(r.size).toBe(2);
+    expect([r.sheet(1), r.row(1), r.get('firstName', 1).text, r.locate(1)]).toEqual([1, 3, 'ก', [b, 1]]);
+  });
+
+  it('numbers keys in first-seen order across sheets: equal keys one number, null -1, "0123" ≠ "123"', () => {
+    const r = rosterOf([a, b]);
+    const sid = r.ids('sid', (v) => (v.blank ? null : v.text));
+    expect([...sid.ids]).toEqual([0, 1, 2, 0]);
+    expect(sid.count).toBe(3);
+    // Texts and digit keys share one count.
+    const mixed = r.ids('firstName', (v) => (v.blank || v.text === 'ข' ? null : v.text));
+    expect([...mixed.ids]).toEqual([0, -1, 1, 0]);
+    expect(mixed.count).toBe(2);
+    const both = r.ids('sid', (v) => (v.blank ? null : v.text === '7' ? 'x' : v.text));
+    expect([...both.ids]).toEqual([0, 1, 2, 0]);
+    expect(both.count).toBe(3);
+    const one = rosterOf([a]).ids('sid', (v) => (v.blank ? null : v.text));
+    expect([...one.ids]).toEqual([0, 1]);
+  });
+});
+
+describe('digitsKey', () => {
+  it('takes 1 to 14 ASCII digits only', () => {
+    for (const k of ['', '123456789012345', '12a', '/', ':', '1 2', '๑๒', '-1', '1.5'])
+      expect(digitsKey(k), k).toBe(-1);
+    for (const k of ['0', '9', '12345678901234', '00000000000000']) expect(digitsKey(k), k).toBeGreaterThanOrEqual(0);
+  });
+
+  it('is one exact integer below 2^53 per text, keeping leading zeros apart', () => {
+    const texts = [
+      '0',
+      '00',
+      '000',
+      '1',
+      '01',
+      '001',
+      '10',
+      '100',
+      '123',
+      '0123',
+      '9',
+      '99',
+      '99999999999999',
+      '09999999999999',
+      '1234567890123',
+    ];
+    const keys = texts.map(digitsKey);
+    for (const k of keys) expect(Number.isSafeInteger(k)).toBe(true);
+    expect(new Set(keys).size).toBe(texts.length);
+    // The same text, the same key.
+    expect(digitsKey('0123')).toBe(digitsKey(`0${'123'}`));
+  });
+});

@@ -108,6 +108,8 @@ export const cidRules = defineRules(
           },
     reads: ['cid'],
     check: ({ cid }) => {
+      // A valid ID typed as text: nothing below can fire (the common case, checked first).
+      if (cid.v?.ok && typeof cid.raw !== 'number') return false;
       if (!numericCid(cid) || lostLeadingZero(cid)) return false;
       const p = cid.v!;
       // A number cell past 10^12 that is no whole number: Excel kept only the scientific display.
@@ -136,7 +138,7 @@ export const cidRules = defineRules(
       en: 'The ID has 12 digits and is valid with a leading 0 — format the cell as plain text and type the 0 back',
     }),
     reads: ['cid'],
-    check: ({ cid }) => numericCid(cid) && lostLeadingZero(cid),
+    check: ({ cid }) => !cid.v?.ok && numericCid(cid) && lostLeadingZero(cid),
   }),
   defineRule({
     id: 'cid.checksum',
@@ -152,7 +154,7 @@ export const cidRules = defineRules(
       en: `Citizen ID is invalid (check digit does not match) — ${FIX_ID.en}`,
     }),
     reads: ['cid'],
-    check: ({ cid }) => numericCid(cid) && cid.v?.ok === false && cid.v.reason === 'checksum',
+    check: ({ cid }) => cid.v?.ok === false && cid.v.reason === 'checksum' && numericCid(cid),
   }),
   defineRule({
     id: 'cid.category',
@@ -165,7 +167,7 @@ export const cidRules = defineRules(
       en: `Citizen ID starts with 9, which is no person type — ${FIX_ID.en}`,
     }),
     reads: ['cid'],
-    check: ({ cid }) => numericCid(cid) && cid.v?.ok === false && cid.v.reason === 'category',
+    check: ({ cid }) => cid.v?.ok === false && cid.v.reason === 'category' && numericCid(cid),
   }),
   defineRule({
     id: 'cid.province',
@@ -265,7 +267,7 @@ export const cidRules = defineRules(
       en: 'Starts with G but is not G followed by 12 digits — copy the G-code from DMC',
     }),
     reads: ['cid'],
-    check: ({ cid }) => looksLikeGcode(cid.text) && !isGcode(cid.text),
+    check: ({ cid }) => !cid.v?.ok && looksLikeGcode(cid.text) && !isGcode(cid.text),
   }),
   defineRule({
     id: 'gcode.present',
@@ -281,7 +283,7 @@ export const cidRules = defineRules(
       en: 'Student uses a G-code — once a 13-digit ID is issued, request the change',
     }),
     reads: ['cid'],
-    check: ({ cid }) => isGcode(cid.text),
+    check: ({ cid }) => !cid.v?.ok && isGcode(cid.text),
   }),
   defineRule({
     id: 'parent-cid.invalid',

@@ -1251,14 +1251,139 @@ describe('unmark: blank rows', () => {
     expect(u.grid.backgrounds).toEqual(g.backgrounds);
     expect(u.count).toEqual({ fromStore: 2, fromMarks: 0, kept: 0, copied: 0 });
   });
-  // Known bug (reported, issue 15): a blank row's saved guard is never found again (a blank row has no
-  // fingerprint, and the old position alone scores below the threshold), so the user's own fill in a mark
-  // colour in a blank row of a marked column is taken for a copied fill and turned white. Flip to `it` once fixed.
-  it.fails('keeps the user’s own mark-coloured cell in a blank row of a marked column', () => {
+  // Was a bug (issue 15): a blank row's saved guard was never found again (a blank row has no fingerprint,
+  // and the old position alone scores below the threshold), so the user's own fill in a mark colour in a
+  // blank row of a marked column was taken for a copied fill and turned white.
+  it('keeps the user’s own mark-coloured cell in a blank row of a marked column', () => {
     const rows = [['ชื่อ'], ['ก'], ['ข'], ['']];
     const g: SheetGrid = { values: rows, backgrounds: [[W], [W], [W], [MARK_COLOURS.error]], notes: blankNotes(4, 1) };
     const plan = planMarks(g, null, [finding('A2', 'error')], 'th', SHEET);
     expect(unmark({ values: rows, ...plan.grid }, plan.after).grid.backgrounds).toEqual(g.backgrounds);
+  });
+  describe('a blank row is found again at its old position, unless a copied mark fill could stand there', () => {
+    const red = MARK_COLOURS.error;
+    /** Between ข and ค, both to be marked red in the names, a blank row the user made red there. */
+    const before = (): SheetGrid => ({
+      values: [
+        ['ชื่อ', 'เลข'],
+        ['ก', '1'],
+        ['ข', '2'],
+        ['', ''],
+        ['ค', '3'],
+        ['ง', '4'],
+      ],
+      backgrounds: [
+        [W, W],
+        [W, W],
+        [W, W],
+        [red, W],
+        [W, W],
+        [W, W],
+      ],
+      notes: blankNotes(6, 2),
+    });
+    const check = (g = before()) => planMarks(g, null, [finding('A3', 'error'), finding('A5', 'error')], 'th', SHEET);
+    /** A blank row inserted below row `at`, taking its fills (as Sheets does), not its notes. */
+    const insertBelow = (sheet: SheetGrid, at: number): SheetGrid => ({
+      values: [...sheet.values.slice(0, at + 1), sheet.values[at]!.map(() => ''), ...sheet.values.slice(at + 1)],
+      backgrounds: [
+        ...sheet.backgrounds.slice(0, at + 1),
+        [...sheet.backgrounds[at]!],
+        ...sheet.backgrounds.slice(at + 1),
+      ],
+      notes: [...sheet.notes.slice(0, at + 1), sheet.notes[at]!.map(() => ''), ...sheet.notes.slice(at + 1)],
+    });
+
+    it('between marked rows, right below a mark of its colour, and after a second check', () => {
+      const g = before();
+      const plan = check(g);
+      const sheet: SheetGrid = { values: g.values, ...plan.grid };
+      const u = unmark(sheet, plan.after);
+      expect(u.grid.backgrounds).toEqual(g.backgrounds);
+      expect(u.count).toEqual({ fromStore: 2, fromMarks: 0, kept: 0, copied: 0 });
+      expect(locateRows(plan.after, sheet)).toEqual([2, 3, 4]);
+      const again = planMarks(sheet, plan.after, [finding('A3', 'error'), finding('A5', 'error')], 'th', SHEET);
+      expect(again.grid).toEqual(plan.grid);
+      expect(unmark({ values: g.values, ...again.grid }, again.after).grid.backgrounds).toEqual(g.backgrounds);
+    });
+    it('rows deleted or added below the marks change nothing', () => {
+      const g = before();
+      const plan = check(g);
+      const sheet: SheetGrid = {
+        values: [...g.values.slice(0, 5), ['จ', '5'], ['ฉ', '6']],
+        backgrounds: [...plan.grid.backgrounds.slice(0, 5), [W, W], [W, W]],
+        notes: [...plan.grid.notes.slice(0, 5), ['', ''], ['', '']],
+      };
+      // Row 5 (ง) is gone and two rows came after the last mark: the blank row stands where it stood.
+      expect(unmark(sheet, plan.after).grid.backgrounds).toEqual([...g.backgrounds.slice(0, 5), [W, W], [W, W]]);
+    });
+    it('not once a marked row beside it moved: its old position then proves nothing', () => {
+      const g = before();
+      const plan = check(g);
+      // A row inserted above the blank row (below ข), made white by the user: the blank row is one down.
+      const sheet = insertBelow({ values: g.values, ...plan.grid }, 2);
+      sheet.backgrounds[3] = [W, W];
+      expect(sheet.backgrounds.map((r) => r[0])).toEqual([W, W, red, W, red, red, W]);
+      expect(locateRows(plan.after, sheet)).toEqual([2, -1, 5]);
+    });
+    it('an inserted blank row that took a mark’s fill where the blank row stood is still a copy', () => {
+      const rows = [['ชื่อ'], ['ก'], [''], ['ข']];
+      const g: SheetGrid = { values: rows, backgrounds: [[W], [W], [red], [W]], notes: blankNotes(4, 1) };
+      const plan = planMarks(g, null, [finding('A2', 'error')], 'th', SHEET);
+      // Inserted below ก, it took the mark's fill and stands where the user's blank row stood, ก in place;
+      // one blank red row more than the user had, so the two are not told apart.
+      const sheet = insertBelow({ values: rows, ...plan.grid }, 1);
+      expect(sheet.backgrounds.map((r) => r[0])).toEqual([W, red, red, red, W]);
+      expect(locateRows(plan.after, sheet)).toEqual([1, -1]);
+      const u = unmark(sheet, plan.after);
+      expect(u.grid.backgrounds[2]![0]).toBe(W);
+      expect(u.count.copied).toBeGreaterThanOrEqual(1);
+    });
+    it('after a sort, a copied blank row at the blank row’s old position is still a copy', () => {
+      const rows = [['ชื่อ'], ['ก'], ['ข'], ['']];
+      const g: SheetGrid = { values: rows, backgrounds: [[W], [W], [W], [red]], notes: blankNotes(4, 1) };
+      const plan = planMarks(g, null, [finding('A2', 'error')], 'th', SHEET);
+      // A row inserted below ก takes its mark's fill; sorted by name, the blank rows go last, the copy
+      // first: it stands where the user's blank row stood, below ก and ข, which stayed where they were.
+      const sheet: SheetGrid = {
+        values: [['ชื่อ'], ['ก'], ['ข'], [''], ['']],
+        backgrounds: [[W], plan.grid.backgrounds[1]!, [W], [red], [red]],
+        notes: [[''], plan.grid.notes[1]!, [''], [''], ['']],
+      };
+      expect(locateRows(plan.after, sheet)).toEqual([1, -1]);
+      const u = unmark(sheet, plan.after);
+      expect(u.grid.backgrounds[1]![0]).toBe(W);
+      expect(u.grid.backgrounds[3]![0]).toBe(W);
+    });
+    it('mark, then clear, is the identity on a sheet with blank rows (property)', () => {
+      const values = [
+        ['ชื่อ', 'เลข'],
+        ['ก', '1'],
+        ['', ''],
+        ['ข', '2'],
+        ['', ''],
+        ['', ''],
+        ['ค', '3'],
+        ['', ''],
+      ];
+      const fills = fc.constantFrom(W, '#d9ead3', ...Object.values(MARK_COLOURS));
+      const cells = fc.constantFrom('A2', 'B2', 'A4', 'B4', 'A7', 'B7', 'A3');
+      fc.assert(
+        fc.property(
+          fc.array(fc.array(fills, { minLength: 2, maxLength: 2 }), { minLength: 8, maxLength: 8 }),
+          fc.array(fc.record({ cell: cells, severity: fc.constantFrom<Severity>('error', 'warning', 'info') }), {
+            maxLength: 5,
+          }),
+          (backgrounds, fs) => {
+            const g: SheetGrid = { values, backgrounds, notes: blankNotes(8, 2) };
+            const found = fs.map((f, i) => finding(f.cell, f.severity, `rule.${i}`));
+            const plan = planMarks(g, null, found, 'th', SHEET);
+            expect(unmark({ values, ...plan.grid }, plan.after).grid).toEqual({ backgrounds, notes: g.notes });
+          },
+        ),
+        { numRuns: 200 },
+      );
+    });
   });
   it('a mark put back in a row whose values were deleted keeps the fill it had', () => {
     const g = sheetOf(values);

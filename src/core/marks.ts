@@ -248,7 +248,8 @@ function index(keys: readonly string[]): Map<string, number[]> {
 
 /**
  * Where each stored row is now: the current row that best shares its whole-row hash, identifying cells and
- * mark notes, each current row taken once; the row's old position breaks ties. -1 when none fits (a row
+ * mark notes, each current row taken once; the row's old position breaks ties. A row that was blank is
+ * found by its position alone, under the conditions of `placeBlankRows`. -1 when none fits (a row
  * deleted, or edited beyond recognition: its marks are then found by their notes).
  */
 export function locateRows(sheet: StoredSheet, grid: SheetGrid, noteHash = noteHasher()): number[] {
@@ -303,7 +304,71 @@ export function locateRows(sheet: StoredSheet, grid: SheetGrid, noteHash = noteH
     where[p.s] = p.i;
     taken.add(p.i);
   }
+  placeBlankRows(sheet, grid, where, taken);
   return where;
+}
+
+/** A row holding no value. */
+const isBlank = (row: readonly Cell[] | undefined): boolean =>
+  !(row ?? []).some((v) => v !== '' && v !== null && v !== undefined);
+
+/** A row that was blank when checked: nothing to recognise it by but its position. */
+const wasBlank = (row: StoredRow): boolean => row.fp.length > 0 && row.fp.every((p) => !p);
+
+/**
+ * A saved row that was blank when checked (the user's own mark-coloured cells in a blank row of a marked
+ * column: guards) matches nothing by content. It is the same row when all of these hold:
+ * - the row at its old position is blank and no other saved row took it;
+ * - the nearest other saved rows above and below it, where there are any, were found at their old
+ *   positions: no row was inserted or deleted between them without another going the other way;
+ * - each guarded cell's mark colour is held in its column by no more blank rows than the user had
+ *   blank in that colour when checked. A blank row that took a mark's fill when inserted, wherever it
+ *   was then sorted, makes one more: the rows of that colour are then not told apart, and all are left
+ *   to be taken for copies, as before.
+ */
+function placeBlankRows(sheet: StoredSheet, grid: SheetGrid, where: number[], taken: Set<number>): void {
+  const rows = sheet.rows;
+  const loose = rows.map((row, s) => where[s] === -1 && wasBlank(row));
+  if (!loose.includes(true)) return;
+  const n = Math.max(grid.values.length, grid.notes.length);
+  const key = (c: number, colour: string) => `${c}|${lower(colour)}`;
+  const had = new Map<string, number>();
+  for (const row of rows) {
+    if (!wasBlank(row)) continue;
+    for (const cell of row.cells) if (cell.g) had.set(key(cell.c, cell.bg), (had.get(key(cell.c, cell.bg)) ?? 0) + 1);
+  }
+  const blank = Array.from({ length: n }, (_, i) => isBlank(grid.values[i]));
+  const holds = new Map<string, number>();
+  const blankRowsIn = (c: number, colour: string) => {
+    let count = holds.get(key(c, colour));
+    if (count === undefined) {
+      count = 0;
+      for (let i = 0; i < n; i++)
+        if (blank[i] && same(colour, grid.backgrounds[i]?.[c]) && !isMarkNote(grid.notes[i]?.[c] ?? '')) count++;
+      holds.set(key(c, colour), count);
+    }
+    return count;
+  };
+  const order = rows.map((_, s) => s).sort((a, b) => rows[a]!.r - rows[b]!.r);
+  // Above the first saved row is the sheet's top, which never moves. Below the last, a row inserted above
+  // this one goes unseen: the blank row then standing here is another blank row, as good as this one unless
+  // it took a mark's fill, which the count of blank rows in that colour sees.
+  const inPlace = (k: number) => k < 0 || k >= order.length || where[order[k]!] === rows[order[k]!]!.r;
+  order.forEach((s, k) => {
+    const { r, cells } = rows[s]!;
+    if (!loose[s] || r >= n || taken.has(r) || !blank[r]) return;
+    let up = k - 1;
+    while (up >= 0 && loose[order[up]!]) up--;
+    let down = k + 1;
+    while (down < order.length && loose[order[down]!]) down++;
+    if (!inPlace(up) || !inPlace(down)) return;
+    for (const cell of cells) {
+      const bg = grid.backgrounds[r]?.[cell.c] ?? '';
+      if (cell.g && isMarkColour(bg) && blankRowsIn(cell.c, bg) > (had.get(key(cell.c, bg)) ?? 0)) return;
+    }
+    where[s] = r;
+    taken.add(r);
+  });
 }
 
 // ---------------------------------------------------------------- taking marks off
@@ -454,7 +519,7 @@ function blankRowFills(
   if (!originals.size) return 0;
   let copied = 0;
   out.backgrounds.forEach((row, r) => {
-    if ((values[r] ?? []).some((v) => v !== '' && v !== null && v !== undefined)) return;
+    if (!isBlank(values[r])) return;
     row.forEach((bg, c) => {
       if (!isMarkColour(bg) || handled.has(at(r, c)) || guards.has(at(r, c)) || isMarkNote(out.notes[r]![c]!)) return;
       const counts = originals.get(`${c}|${lower(bg)}`);

@@ -121,33 +121,41 @@ function decodeWith(encoding: Encoding, bytes: Uint8Array): string {
 }
 
 /**
- * Valid UTF-8 → UTF-8. Mostly valid UTF-8 (≥ 80 % of its non-ASCII sequences valid, or at least as
- * many Thai letters in UTF-8 as bad sequences; TIS-620 Thai text has ~18 % and ~2 %) → UTF-8 with
- * U+FFFD for the bad bytes. Anything else → Windows-874, the superset of TIS-620 that Thai Windows writes.
- * NUL bytes in text become U+FFFD too; stray BOMs (files joined together) are dropped.
+ * The encoding of a text file's bytes. UTF-16 by its BOM or its zero bytes. Otherwise: valid UTF-8 →
+ * UTF-8. Mostly valid UTF-8 (≥ 80 % of its non-ASCII sequences valid, or at least as many Thai letters
+ * in UTF-8 as bad sequences; TIS-620 Thai text has ~18 % and ~2 %) → UTF-8 with U+FFFD for the bad
+ * bytes. Anything else → Windows-874, the superset of TIS-620 that Thai Windows writes. Binary data is
+ * refused (UTF-16 is checked for it once decoded).
  */
-export function decode(bytes: Uint8Array): Decoded {
+export function detectEncoding(bytes: Uint8Array): Encoding {
   const utf16 = utf16Of(bytes);
-  let encoding: Encoding;
-  let text: string;
-  if (utf16) {
-    encoding = utf16;
-    text = decodeWith(utf16, bytes);
-    if (controlShare(text) > 0.05) throw new InputError(READ_ERRORS.binary);
-  } else {
-    if (looksBinary(bytes)) throw new InputError(READ_ERRORS.binary);
-    encoding = 'utf-8';
-    if (!isUtf8(bytes)) {
-      const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-      const { valid, thai, invalid } = utf8Evidence(bytes);
-      if (!hasBom && valid < (valid + invalid) * UTF8_MIN_VALID_SHARE && thai < invalid) encoding = 'windows-874';
-    }
-    text = decodeWith(encoding, bytes);
-    // Bytes Windows-874 has no character for come out as C1 controls or Microsoft's private-use
-    // best fits (U+F8C1–U+F8C8): damage, like U+FFFD in UTF-8.
-    if (encoding === 'windows-874') text = text.replace(UNMAPPED_874, '\ufffd');
-  }
+  if (utf16) return utf16;
+  if (looksBinary(bytes)) throw new InputError(READ_ERRORS.binary);
+  if (isUtf8(bytes)) return 'utf-8';
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const { valid, thai, invalid } = utf8Evidence(bytes);
+  return !hasBom && valid < (valid + invalid) * UTF8_MIN_VALID_SHARE && thai < invalid ? 'windows-874' : 'utf-8';
+}
+
+/**
+ * Decoded text as the readers keep it: bytes Windows-874 has no character for (C1 controls and
+ * Microsoft's private-use best fits, U+F8C1–U+F8C8) and NUL bytes become U+FFFD, damage like U+FFFD in
+ * UTF-8; stray BOMs (files joined together) are dropped. Character by character, so a file's cells
+ * cleaned one by one come out as the whole text cleaned at once.
+ */
+export function cleanDecoded(text: string, encoding: Encoding): string {
+  if (encoding === 'windows-874') text = text.replace(UNMAPPED_874, '\ufffd');
   if (text.includes('\0')) text = text.replace(/\0/g, '\ufffd');
   if (text.includes('\ufeff')) text = text.replace(/\ufeff/g, '');
+  return text;
+}
+
+/** The whole text of a text file, in the encoding `detectEncoding` finds, cleaned. */
+export function decode(bytes: Uint8Array): Decoded {
+  const encoding = detectEncoding(bytes);
+  let text = decodeWith(encoding, bytes);
+  if ((encoding === 'utf-16le' || encoding === 'utf-16be') && controlShare(text) > 0.05)
+    throw new InputError(READ_ERRORS.binary);
+  text = cleanDecoded(text, encoding);
   return { text, encoding, damaged: text.includes('\ufffd') };
 }

@@ -202,7 +202,7 @@ async function readAll(files: readonly string[], sheet: string | undefined): Pro
   const books: WorkbookInput[] = [];
   for (const path of files) {
     try {
-      const wb = await readWorkbook(path);
+      const wb = await readWorkbook(path, { lazy: true });
       // --sheet picks one sheet of a workbook; a CSV has only its one.
       const sheets =
         sheet !== undefined && wb.sheets.some((s) => s.name !== '') ? [pickSheet(wb.sheets, sheet)] : wb.sheets;
@@ -249,7 +249,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let dmc: { source: string; sheet: SheetInput } | null = null;
   if (opts.dmc !== undefined) {
     try {
-      const wb = await readWorkbook(opts.dmc);
+      const wb = await readWorkbook(opts.dmc, { lazy: true });
       // --dmc-sheet names the download's sheet, recognised or not; a CSV has only its one.
       const named = opts.dmcSheet !== undefined && wb.sheets.some((s) => s.name !== '');
       const sheet = named

@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import type { TextColumns } from '../core/text-columns';
 import type { Cell } from '../core/types';
 import { readCsv } from './csv';
 import { decode, type Encoding } from './decode';
@@ -28,6 +29,16 @@ export interface ReadSheet {
   unreadLines?: number[];
   /** An xlsx sheet's merged areas, 0-based (only the page draws them; values never depend on them). */
   merges?: MergedRange[];
+  /** A CSV read with `lazy`: the cells as columns, which the check reads instead of the rows. */
+  textColumns?: TextColumns;
+}
+
+export interface ReadOptions {
+  /**
+   * A CSV's rows are made on demand from its columns (the command's check, which reads the columns and a
+   * few rows); otherwise every sheet's values are plain arrays.
+   */
+  lazy?: boolean;
 }
 
 export interface ReadWorkbook {
@@ -53,7 +64,7 @@ function kindOf(name: string): 'xlsx' | 'text' | 'xls' {
 }
 
 /** The sheets of a file already in memory (the playground's upload, the command's file). */
-export function readWorkbookBytes(name: string, bytes: Uint8Array): ReadWorkbook {
+export function readWorkbookBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}): ReadWorkbook {
   const kind = kindOf(name);
   const source = basename(name);
   if (bytes.length > LIMITS.fileBytes) throw new InputError(READ_ERRORS.tooBig);
@@ -62,8 +73,9 @@ export function readWorkbookBytes(name: string, bytes: Uint8Array): ReadWorkbook
   if (isOle2(bytes)) throw new InputError(READ_ERRORS.xlsOrEncrypted);
   if (kind === 'xls') throw new InputError(READ_ERRORS.xls);
   if (kind === 'xlsx') throw new InputError(READ_ERRORS.notZip);
-  const csv = readCsv(bytes, { tab: extname(name).toLowerCase() === '.tsv' });
+  const csv = readCsv(bytes, { tab: extname(name).toLowerCase() === '.tsv', lazy: options.lazy });
   const sheet: ReadSheet = { name: '', values: csv.values };
+  if (csv.columns) sheet.textColumns = csv.columns;
   if (csv.damaged) sheet.damaged = csv.damaged;
   return { source, sheets: [sheet], encoding: csv.encoding };
 }
@@ -84,9 +96,9 @@ async function readBytes(path: string): Promise<Uint8Array> {
 }
 
 /** Every sheet of the file at `path`. */
-export async function readWorkbook(path: string): Promise<ReadWorkbook> {
+export async function readWorkbook(path: string, options: ReadOptions = {}): Promise<ReadWorkbook> {
   kindOf(path);
-  return readWorkbookBytes(path, await readBytes(path));
+  return readWorkbookBytes(path, await readBytes(path), options);
 }
 
 // ——— The single-sheet API main.ts and the playground use until they take whole workbooks. ———

@@ -9,6 +9,7 @@ import { parseDateCell, type DateParse } from './dates';
 import { cellText, mapHeaders, type HeaderMap } from './headers';
 import { arabicDigits, isBlankText } from './text';
 import { parseCid, type CidParse } from './thai-id';
+import type { TextColumn, TextColumns } from './text-columns';
 import {
   gradeOfSheetName,
   gradeOfTitle,
@@ -169,6 +170,40 @@ function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: num
   return { codes, distinct };
 }
 
+/**
+ * Encodes a column the reader already encoded: its codes renumbered in order of first use by a data row
+ * (as `encode` numbers them), each distinct text derived once; a column of texts row by row as `encode`
+ * takes a column of mostly distinct values.
+ */
+function encodeColumn(field: FieldKey, column: TextColumn | undefined, from: number, rows: number) {
+  const n = Math.max(0, rows - from);
+  const codes = new Int32Array(n);
+  const distinct: FieldValue[] = [];
+  if (!column) {
+    if (n) distinct.push(valueOf(field, ''));
+    return { codes, distinct };
+  }
+  if (column.texts) {
+    for (let i = 0; i < n; i++) {
+      codes[i] = i;
+      distinct.push(valueOf(field, column.texts[from + i] ?? ''));
+    }
+    return { codes, distinct };
+  }
+  const source = column.codes!;
+  const renumbered = new Int32Array(column.dict.length).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const d = source[from + i]!;
+    let code = renumbered[d]!;
+    if (code < 0) {
+      code = renumbered[d] = distinct.length;
+      distinct.push(valueOf(field, column.dict[d]!));
+    }
+    codes[i] = code;
+  }
+  return { codes, distinct };
+}
+
 /** The class a sheet without a grade column names: a title line above the header, or the sheet's name. */
 function sheetGrade(name: string, values: readonly (readonly Cell[])[], map: HeaderMap) {
   if (map.columns.grade !== undefined) return null;
@@ -187,12 +222,19 @@ export function analyseSheet(
   name: string,
   values: readonly (readonly Cell[])[],
   headerRow?: number,
+  /** The same cells as columns (the command's CSV reader): read from them instead of the rows. */
+  text?: TextColumns,
 ): SheetData | null {
   const map = mapHeaders(values, headerRow || undefined);
   if (!map) return null;
   const from = map.headerIndex + 1;
   const mapped = Object.entries(map.columns) as Array<[FieldKey, number]>;
-  const encoded = new Map(mapped.map(([field, col]) => [field, encode(field, values, from, col)]));
+  const encoded = new Map(
+    mapped.map(([field, col]) => [
+      field,
+      text ? encodeColumn(field, text.columns[col], from, text.rows) : encode(field, values, from, col),
+    ]),
+  );
 
   // A row is a student when any mapped cell holds something.
   const n = Math.max(0, values.length - from);

@@ -913,7 +913,7 @@ function rosterSheets(
   roster.sheets.forEach((s, i) => {
     if (sheet !== undefined && s.name !== sheet) return;
     if (s.values === dmc.values || isDmcDownload(s.values)) return;
-    const data = analyseSheet(i, s.name, s.values, settings.headerRow || undefined);
+    const data = analyseSheet(i, s.name, s.values, settings.headerRow || undefined, s.textColumns);
     if (data) out.push(data);
   });
   return out;
@@ -928,7 +928,7 @@ export function reconcile(
 ): ReconcileResult {
   const { settings } = parseSettings(settingsInput);
   const rosterData = rosterSheets(roster, dmc, settings, options.sheet);
-  const dmcData = isAnalysed(dmc) ? dmc : analyseSheet(0, dmc.name, dmc.values);
+  const dmcData = isAnalysed(dmc) ? dmc : analyseSheet(0, dmc.name, dmc.values, undefined, dmc.textColumns);
   const source = options.dmcSource ?? (isSheetData(roster) ? undefined : roster.source);
   const { used } = resolveDates(
     settings,

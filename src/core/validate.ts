@@ -10,6 +10,7 @@ import { isDmcDownload } from './reconcile';
 import { groupRules, rosterOf, runCellRules, runRowRules, type Fired } from './engine';
 import { a1, cellText, mapHeaders, type HeaderMap } from './headers';
 import type { Ctx, Hit, RuleDef } from './rules/rule';
+import type { TextColumns } from './text-columns';
 import { parseSettings, type CheckDates, type SettingsInput } from './settings';
 import { ALL_GRADES } from './vocab';
 import type { Cell, DatesUsed, FieldKey, Finding, GradeCount, Msg, Report, Severity, Summary } from './types';
@@ -21,6 +22,8 @@ export interface SheetInput {
   values: readonly (readonly Cell[])[];
   /** Cells whose bytes were not valid in the file's encoding (0-based): file.bad-bytes. */
   damaged?: ReadonlyArray<{ row: number; col: number }>;
+  /** The same cells as columns, when the reader made them: the analysis reads these instead of the rows. */
+  textColumns?: TextColumns;
 }
 
 export interface WorkbookInput {
@@ -111,7 +114,7 @@ function checkSheet(
   headerRow: number,
   rules: readonly RuleDef[],
 ): SheetCheck {
-  const data = analyseSheet(index, input.name, input.values, headerRow);
+  const data = analyseSheet(index, input.name, input.values, headerRow, input.textColumns);
   const ctx: Ctx = {
     map: data?.map ?? EMPTY_MAP,
     dates,

@@ -1,0 +1,87 @@
+/**
+ * A sheet read straight into columns, as the command's CSV reader makes it: each column is a dictionary
+ * of its distinct texts with a code per row or, for a column of mostly distinct values (IDs, student
+ * numbers), a text per row. The analysis takes the codes as they are instead of hashing every cell
+ * again, and `rowsView` gives the rows on demand to whatever reads a few of them (the header search,
+ * a finding's value), so a large file never exists as millions of row arrays.
+ */
+
+export interface TextColumn {
+  /** Per row, an index into `dict`; a row shorter than the column reads code 0, which is always ''. */
+  codes: Int32Array | null;
+  /** Distinct texts; dict[0] is ''. */
+  dict: string[];
+  /** Per row, the text (undefined past the row's end); set instead of `codes` for mostly distinct columns. */
+  texts: Array<string | undefined> | null;
+}
+
+export interface TextColumns {
+  rows: number;
+  /** The number of fields each row had. */
+  widths: Int32Array;
+  columns: TextColumn[];
+}
+
+/** The text of a column at a row ('' past the row's end). */
+export function textAt(column: TextColumn | undefined, row: number): string {
+  if (!column) return '';
+  if (column.texts) return column.texts[row] ?? '';
+  return column.dict[column.codes![row]!]!;
+}
+
+/** Row `r` as an array of its fields' texts. */
+export function rowOf(cols: TextColumns, r: number): string[] {
+  const w = cols.widths[r]!;
+  const row = new Array<string>(w);
+  for (let c = 0; c < w; c++) row[c] = textAt(cols.columns[c], r);
+  return row;
+}
+
+/** A canonical array index ("0", "17"), else -1. */
+function indexOf(p: string | symbol): number {
+  if (typeof p !== 'string' || p === '') return -1;
+  const n = Number(p);
+  return Number.isInteger(n) && n >= 0 && String(n) === p ? n : -1;
+}
+
+/**
+ * The rows as an array that builds each row when first read and keeps it (so a cell written into a row
+ * stays written). Reading, indexing, slicing, mapping and iterating behave as on a plain array; the
+ * number of rows is fixed.
+ */
+export function rowsView(cols: TextColumns): string[][] {
+  const made: Array<string[] | undefined> = [];
+  const at = (i: number) => (made[i] ??= rowOf(cols, i));
+  return new Proxy<string[][]>([], {
+    get(target, p, receiver) {
+      if (p === 'length') return cols.rows;
+      const i = indexOf(p);
+      if (i >= 0) return i < cols.rows ? at(i) : undefined;
+      return Reflect.get(target, p, receiver);
+    },
+    has(target, p) {
+      const i = indexOf(p);
+      return i >= 0 ? i < cols.rows : Reflect.has(target, p);
+    },
+    set(target, p, value) {
+      const i = indexOf(p);
+      if (i >= 0 && i < cols.rows) {
+        made[i] = value as string[];
+        return true;
+      }
+      // Growing or shrinking would leave the columns behind: refused, as on a frozen array.
+      if (p === 'length' || i >= 0) return false;
+      return Reflect.set(target, p, value);
+    },
+    getOwnPropertyDescriptor(target, p) {
+      if (p === 'length') return { value: cols.rows, writable: true, enumerable: false, configurable: false };
+      const i = indexOf(p);
+      if (i >= 0)
+        return i < cols.rows ? { value: at(i), writable: true, enumerable: true, configurable: true } : undefined;
+      return Reflect.getOwnPropertyDescriptor(target, p);
+    },
+    ownKeys() {
+      return [...Array.from({ length: cols.rows }, (_, i) => String(i)), 'length'];
+    },
+  });
+}

@@ -103,18 +103,37 @@ export function runRowRules(
       }
       continue;
     }
-    // A mixed-radix number names each combination of codes: no string and no object per row.
-    const seen = new DenseIds(Math.min(space, n));
+    // A mixed-radix number names each combination of codes: no string and no object per row. A small
+    // space is a direct table; a large one a hash table, given up when the first rows share too little.
+    const direct = space <= DIRECT_SPACE ? new Int32Array(space).fill(-1) : null;
+    const seen = direct ? null : new DenseIds(Math.min(space, n));
     const results: Array<Fired[] | null> = [];
-    for (let i = 0; i < n; i++) {
+    let i = 0;
+    for (; i < n; i++) {
       let key = 0;
       for (let k = 0; k < codes.length; k++) key = key * sizes[k]! + codes[k]![i]!;
-      const id = seen.id(key);
+      let id: number;
+      if (direct) {
+        id = direct[key]!;
+        if (id < 0) id = direct[key] = results.length;
+      } else {
+        if (i === SHARE_SAMPLE && results.length * 2 > i) break;
+        id = seen!.id(key);
+      }
       const r = id === results.length ? (results[id] = evaluate(i)) : results[id]!;
+      if (r) fired(i, r);
+    }
+    for (; i < n; i++) {
+      const r = evaluate(i);
       if (r) fired(i, r);
     }
   }
 }
+
+/** Combinations of codes numbered through a plain table up to this many (4 MB). */
+const DIRECT_SPACE = 1 << 20;
+/** Rows after which a hash table of combinations is given up if more than half of them were new. */
+const SHARE_SAMPLE = 4096;
 
 /** The students of several sheets as one table: index i runs over the sheets in order. */
 export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: number): [SheetData, number] } {

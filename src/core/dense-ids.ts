@@ -5,6 +5,7 @@
  */
 export class DenseIds {
   private keys: Float64Array;
+  /** Per slot, the key's number + 1; 0 marks a free slot, so a new table needs no filling. */
   private ids: Int32Array;
   private mask: number;
   /** How many distinct keys have been numbered. */
@@ -13,24 +14,24 @@ export class DenseIds {
   constructor(expected = 16) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.keys = new Float64Array(capacity).fill(-1);
+    this.keys = new Float64Array(capacity);
     this.ids = new Int32Array(capacity);
     this.mask = capacity - 1;
   }
 
   /** The key's number, a new one (= the size before the call) when the key is new. */
   id(key: number): number {
-    const keys = this.keys;
+    const { keys, ids } = this;
     let h = slot(key) & this.mask;
     for (;;) {
-      const k = keys[h]!;
-      if (k === key) return this.ids[h]!;
-      if (k === -1) break;
+      const id = ids[h]!;
+      if (id === 0) break;
+      if (keys[h] === key) return id - 1;
       h = (h + 1) & this.mask;
     }
     keys[h] = key;
     const id = this.size++;
-    this.ids[h] = id;
+    ids[h] = id + 1;
     // Half full at most, so that probes stay short.
     if (this.size * 2 > this.mask) this.grow();
     return id;
@@ -38,15 +39,14 @@ export class DenseIds {
 
   private grow(): void {
     const { keys, ids } = this;
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.keys = new Float64Array(keys.length * 2);
     this.ids = new Int32Array(keys.length * 2);
     this.mask = keys.length * 2 - 1;
     for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (k === -1) continue;
-      let h = slot(k) & this.mask;
-      while (this.keys[h] !== -1) h = (h + 1) & this.mask;
-      this.keys[h] = k;
+      if (ids[i] === 0) continue;
+      let h = slot(keys[i]!) & this.mask;
+      while (this.ids[h] !== 0) h = (h + 1) & this.mask;
+      this.keys[h] = keys[i]!;
       this.ids[h] = ids[i]!;
     }
   }

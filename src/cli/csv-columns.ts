@@ -32,73 +32,79 @@ class ColumnBuilder {
   codes = new Int32Array(1024);
   dict: string[] = [''];
   texts: Array<string | undefined> | null = null;
-  /** Open addressing: code + 1 per slot, 0 free. */
-  private table = new Int32Array(64);
-  private hashes = new Int32Array(64);
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
+  /** Open addressing, two ints a slot: code + 1 (0: free) and the value's hash. */
+  private table = new Int32Array(128);
+  /**
+   * Each code's bytes, copied together into `pool` (start and length, two ints a code): compared there
+   * rather than at their first place in the file, which a large file has long pushed out of the cache.
+   * A text from the quoted path has start -1: it is never looked up by bytes.
+   */
+  private entries = new Int32Array(128);
+  private pool = new Uint8Array(4096);
+  private poolUsed = 0;
   /** Texts that came through the quoted path, which have no bytes of their own to compare. */
   private byText: Map<string, number> | null = null;
 
   constructor(private readonly src: Uint8Array) {}
 
-  private insertSlot(hash: number, code: number): void {
-    const mask = this.table.length - 1;
+  private insertSlot(table: Int32Array, hash: number, code: number): void {
+    const mask = (table.length >> 1) - 1;
     let slot = hash & mask;
-    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
-    this.table[slot] = code + 1;
+    while (table[slot << 1] !== 0) slot = (slot + 1) & mask;
+    table[slot << 1] = code + 1;
+    table[(slot << 1) + 1] = hash;
   }
 
   private grow(): void {
     const old = this.table;
-    this.table = new Int32Array(old.length * 2);
-    // Code 0 ('') and texts from the quoted path are never looked up by their bytes.
-    for (let code = 1; code < this.dict.length; code++)
-      if (this.starts[code]! >= 0) this.insertSlot(this.hashes[code]!, code);
+    const table = new Int32Array(old.length * 2);
+    for (let s = 0; s < old.length; s += 2) if (old[s] !== 0) this.insertSlot(table, old[s + 1]!, old[s]! - 1);
+    this.table = table;
   }
 
-  private note(code: number, hash: number, start: number, end: number): void {
-    if (code >= this.hashes.length) {
-      const n = this.hashes.length * 2;
-      const more = (a: Int32Array) => {
-        const b = new Int32Array(n);
-        b.set(a);
-        return b;
-      };
-      this.hashes = more(this.hashes);
-      this.starts = more(this.starts);
-      this.ends = more(this.ends);
+  private note(code: number, start: number, length: number): void {
+    if (code * 2 + 1 >= this.entries.length) {
+      const b = new Int32Array(this.entries.length * 2);
+      b.set(this.entries);
+      this.entries = b;
     }
-    this.hashes[code] = hash;
-    this.starts[code] = start;
-    this.ends[code] = end;
+    this.entries[code * 2] = start;
+    this.entries[code * 2 + 1] = length;
   }
 
   /** The code of bytes [start, end) (not empty) with FNV hash `hash`, decoded with `decode` when new. */
   codeOf(hash: number, start: number, end: number, plain: boolean, decode: Decode): number {
-    const src = this.src;
-    const mask = this.table.length - 1;
+    const { src, pool, table, entries } = this;
+    const mask = (table.length >> 1) - 1;
     const len = end - start;
     let slot = hash & mask;
     for (;;) {
-      const entry = this.table[slot]!;
+      const entry = table[slot << 1]!;
       if (entry === 0) break;
-      const code = entry - 1;
-      if (this.hashes[code] === hash) {
-        const s = this.starts[code]!;
-        if (this.ends[code]! - s === len) {
+      if (table[(slot << 1) + 1] === hash) {
+        const at = (entry - 1) * 2;
+        if (entries[at + 1] === len) {
+          const p = entries[at]!;
           let i = 0;
-          while (i < len && src[s + i] === src[start + i]) i++;
-          if (i === len) return code;
+          while (i < len && pool[p + i] === src[start + i]) i++;
+          if (i === len) return entry - 1;
         }
       }
       slot = (slot + 1) & mask;
     }
     const code = this.dict.length;
     this.dict.push(decode(start, end, plain));
-    this.note(code, hash, start, end);
-    this.table[slot] = code + 1;
-    if (this.dict.length * 2 > this.table.length) this.grow();
+    if (this.poolUsed + len > pool.length) {
+      const b = new Uint8Array(Math.max(pool.length * 2, this.poolUsed + len));
+      b.set(pool);
+      this.pool = b;
+    }
+    this.pool.set(src.subarray(start, end), this.poolUsed);
+    this.note(code, this.poolUsed, len);
+    this.poolUsed += len;
+    table[slot << 1] = code + 1;
+    table[(slot << 1) + 1] = hash;
+    if (this.dict.length * 4 > this.table.length) this.grow();
     return code;
   }
 
@@ -110,7 +116,7 @@ class ColumnBuilder {
     if (code === undefined) {
       code = this.dict.length;
       this.dict.push(text);
-      this.note(code, 0, -1, -1);
+      this.note(code, -1, -1);
       this.byText.set(text, code);
     }
     return code;
@@ -125,13 +131,20 @@ class ColumnBuilder {
     this.codes[row] = code;
   }
 
+  /** Takes back what a row wrote (a line that turned out to hold a quote). */
+  clear(row: number): void {
+    if (this.texts) this.texts[row] = undefined;
+    else if (row < this.codes.length) this.codes[row] = 0;
+  }
+
   /** After SAMPLE rows: a column of mostly distinct values keeps a text per row instead. */
   decide(rows: number): void {
     if (this.dict.length <= rows * 0.9) return;
     const texts: Array<string | undefined> = new Array(rows);
     for (let r = 0; r < rows; r++) texts[r] = this.dict[this.codes[r]!];
     this.texts = texts;
-    this.table = new Int32Array(0);
+    this.table = this.entries = new Int32Array(0);
+    this.pool = new Uint8Array(0);
     this.byText = null;
   }
 
@@ -183,11 +196,6 @@ class ByteReader {
   lastFilled = -1;
   cells = 0;
   damaged = false;
-  // One line's fields before they are committed: bounds, hash, all-ASCII.
-  private fs = new Int32Array(64);
-  private fe = new Int32Array(64);
-  private fh = new Int32Array(64);
-  private fp = new Uint8Array(64);
   private readonly decoder: TextDecoder;
   readonly utf8: boolean;
 
@@ -220,15 +228,6 @@ class ByteReader {
     return (this.cols[c] ??= new ColumnBuilder(this.buf));
   }
 
-  private grow(): void {
-    const twice = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-    const n = this.fs.length * 2;
-    this.fs = twice(this.fs, new Int32Array(n));
-    this.fe = twice(this.fe, new Int32Array(n));
-    this.fh = twice(this.fh, new Int32Array(n));
-    this.fp = twice(this.fp, new Uint8Array(n));
-  }
-
   private startRow(count: number, line: number): void {
     if (count > LIMITS.columns) throw new InputError(READ_ERRORS.tooManyColumns(line));
     this.cells += count;
@@ -250,68 +249,52 @@ class ByteReader {
 
   /**
    * Reads the line at `pos` (physical line number `line`, 1-based) if it holds no quote: returns where
-   * the next line starts (-1 after the last), or -2 when the line holds a quote and was left unread.
+   * the next line starts (-1 after the last), or -2 when the line holds a quote (what it wrote of the row
+   * is taken back, and the text path reads it).
    */
   plainLine(pos: number, dc: number, line: number): number {
     const buf = this.buf;
     const n = buf.length;
-    let count = 0;
+    const row = this.rows;
+    let k = 0;
     let fieldStart = pos;
     let hash = FNV_OFFSET;
-    let plain = 1;
-    let next = -1;
-    let i = pos;
-    for (; i < n; i++) {
-      const c = buf[i]!;
-      if (c === dc || c === LF || c === CR) {
-        if (count === this.fs.length) this.grow();
-        this.fs[count] = fieldStart;
-        this.fe[count] = i;
-        this.fh[count] = hash;
-        this.fp[count] = plain;
-        count++;
-        if (c !== dc) {
-          next = c === CR ? afterCr(buf, i, this.utf8) : i + 1;
-          break;
-        }
-        // A line of a million delimiters is refused without being split further.
-        if (count > LIMITS.columns) throw new InputError(READ_ERRORS.tooManyColumns(line));
-        fieldStart = i + 1;
-        hash = FNV_OFFSET;
-        plain = 1;
-      } else if (c === QUOTE) return -2;
-      else {
-        if (c === 0 || c >= 0x80) plain = 0;
-        hash = Math.imul(hash ^ c, FNV_PRIME);
-      }
-    }
-    if (i >= n) {
-      if (count === this.fs.length) this.grow();
-      this.fs[count] = fieldStart;
-      this.fe[count] = n;
-      this.fh[count] = hash;
-      this.fp[count] = plain;
-      count++;
-    }
-    this.startRow(count, line);
-    const { fs, fe, fh, fp, rows } = this;
+    let plain = true;
     let filled = false;
-    for (let k = 0; k < count; k++) {
-      const col = this.cols[k] ?? this.column(k);
-      const s = fs[k]!;
-      const e = fe[k]!;
-      if (col.texts !== null) {
-        const text = e === s ? '' : this.decode(s, e, fp[k] === 1);
-        col.texts[rows] = text;
-        if (text !== '') filled = true;
-      } else if (e !== s) {
-        const code = col.codeOf(fh[k]!, s, e, fp[k] === 1, this.decode);
-        col.setCode(rows, code);
-        if (col.dict[code] !== '') filled = true;
-      } else col.setCode(rows, 0);
+    for (let i = pos; ; i++) {
+      const c = i < n ? buf[i]! : -1;
+      if (c === dc || c === LF || c === CR || c < 0) {
+        // The field [fieldStart, i) is complete: into its column.
+        const col = this.cols[k] ?? this.column(k);
+        if (col.texts !== null) {
+          const text = i === fieldStart ? '' : this.decode(fieldStart, i, plain);
+          col.texts[row] = text;
+          if (text !== '') filled = true;
+        } else {
+          const code = i === fieldStart ? 0 : col.codeOf(hash, fieldStart, i, plain, this.decode);
+          col.setCode(row, code);
+          if (code !== 0 && col.dict[code] !== '') filled = true;
+        }
+        k++;
+        if (c === dc) {
+          // A line of a million delimiters is refused without being split further.
+          if (k > LIMITS.columns) throw new InputError(READ_ERRORS.tooManyColumns(line));
+          fieldStart = i + 1;
+          hash = FNV_OFFSET;
+          plain = true;
+          continue;
+        }
+        this.startRow(k, line);
+        this.endRow(filled);
+        return c < 0 ? -1 : c === CR ? afterCr(buf, i, this.utf8) : i + 1;
+      }
+      if (c === QUOTE) {
+        for (let j = 0; j < k; j++) this.cols[j]!.clear(row);
+        return -2;
+      }
+      if (c === 0 || c >= 0x80) plain = false;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
     }
-    this.endRow(filled);
-    return next;
   }
 
   /** A row read through the text path (a quoted record). */

@@ -349,3 +349,26 @@ describe('withCheckDigit', () => {
     );
   });
 });
+
+describe('parseCid: 13 characters that are not all digits', () => {
+  /** The check digit a reader that took every character's code − 48 as a digit would expect. */
+  const codeSum = (first12: string) => {
+    let sum = 0;
+    for (let i = 0; i < 12; i++) sum += (first12.charCodeAt(i) - 48) * (13 - i);
+    return (11 - (((sum % 11) + 11) % 11)) % 10;
+  };
+  // ':' and '/' sit just past and just before the digits: a slip in the digit test would take them for 10 and −1.
+  it.each([':', '/', 'A'])('%s in any of the first 12 places never makes a valid ID', (ch) => {
+    for (let p = 0; p < 12; p++) {
+      const first12 = `${'110170020703'.slice(0, p)}${ch}${'110170020703'.slice(p + 1)}`;
+      const id = first12 + String(codeSum(first12));
+      const parsed = parseCid(id);
+      expect(parsed.ok, id).toBe(false);
+    }
+  });
+  it('a Thai-digit ID is read as its Arabic digits', () => {
+    const id = withCheckDigit('110170020703');
+    const thai = id.replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+    expect(parseCid(thai)).toEqual(parseCid(id));
+  });
+});

@@ -68,6 +68,27 @@ export function isProvinceCode(code: string): boolean {
 }
 
 export function parseCid(input: string): CidParse {
+  // 13 plain digits (nearly every cell of a roster): one pass checks them and sums the check digit.
+  if (input.length === 13) {
+    let sum = 0;
+    let i = 0;
+    for (; i < 12; i++) {
+      const d = input.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      sum += d * (13 - i);
+    }
+    const last = input.charCodeAt(12) - 48;
+    if (i === 12 && last >= 0 && last <= 9 && (11 - (sum % 11)) % 10 === last && input.charCodeAt(0) !== 57) {
+      const province = input.slice(1, 3);
+      return {
+        ok: true,
+        digits: input,
+        personType: input.charCodeAt(0) - 48,
+        province,
+        provinceKnown: isProvinceCode(province),
+      };
+    }
+  }
   const c = compact(input);
   if (c === '') return { ok: false, reason: 'empty', compact: c };
   if (!/^\d+$/.test(c)) return { ok: false, reason: isScientific(input) ? 'scientific' : 'format', compact: c };

@@ -19,11 +19,23 @@ const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
  * ".0" a number re-saved as text carries ("19001.0") do not make another number.
  */
 export function studentNumberKey(text: string): string {
+  if (isPlainNumber(text)) return text;
   return arabicDigits(text)
     .trim()
     .replace(/^['\u2019]/, '')
     .replace(/^(\d+)\.0+$/, '$1')
     .replace(/^0+(?=\d)/, '');
+}
+
+/** ASCII digits without a leading zero: already their own key (nearly every student number). */
+function isPlainNumber(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || (n > 1 && text.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
 }
 
 function splitFromFullName(ctx: Ctx): boolean {

@@ -21,6 +21,7 @@ import { parseSettings, type Settings } from '../src/core/settings';
 import { withCheckDigit } from '../src/core/thai-id';
 import { validateWorkbook } from '../src/core/validate';
 import type { Cell } from '../src/core/types';
+import { DMC_LEAD_HEADERS } from './support/dmc-download';
 
 const dir = mkdtempSync(join(tmpdir(), 'dmc-fix-'));
 const path = (name: string) => join(dir, name);
@@ -215,25 +216,7 @@ describe('--fix refuses and reports', () => {
 
 // ——— A DMC download as the school gets it, re-saved by Excel: IDs in number cells. ———
 
-const DMC_HEAD = [
-  'รหัสโรงเรียน',
-  'ชื่อโรงเรียน',
-  'เลขประจำตัวนักเรียน',
-  'ชั้น',
-  'ห้อง',
-  'เลขประจำตัวนักเรียน',
-  'เพศ',
-  'คำนำหน้าชื่อ',
-  'ชื่อ',
-  'นามสกุล',
-  'วันเกิด',
-  'อายุ(ปี)',
-  'น้ำหนัก',
-  'ส่วนสูง',
-  'หมู่เลือด',
-  'ศาสนา',
-  'สัญชาติ',
-];
+const DMC_HEAD = [...DMC_LEAD_HEADERS, 'หมู่เลือด', 'ศาสนา', 'สัญชาติ'];
 const FIRST = ['สมชาย', 'ธนากร', 'ปวริศ', 'กมลชนก', 'ณัฐธิดา', 'ชุติมา'];
 const LAST = ['ใจดี', 'มีสุข', 'บุญมา', 'ทองดี', 'ศรีสวัสดิ์', 'พรหมมา'];
 

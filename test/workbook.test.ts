@@ -3,29 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { validate, validateWorkbook } from '../src/core/validate';
 import type { Cell } from '../src/core/types';
 import { cidOf, SETTINGS, wrongCheckDigit } from './support/rules';
+import { DMC_LEAD_HEADERS } from './support/dmc-download';
 
 const decomposed = (s: string) => s.replace(/\u0e33/g, '\u0e4d\u0e32');
 const rules = (r: { findings: Array<{ rule: string }> }) => r.findings.map((f) => f.rule);
 
 /** The DMC download's columns, as it names them (the citizen ID under "เลขประจำตัวนักเรียน"). */
-const DMC_HEADER = [
-  'รหัสโรงเรียน',
-  'ชื่อโรงเรียน',
-  'เลขประจำตัวนักเรียน',
-  'ชั้น',
-  'ห้อง',
-  'เลขประจำตัวนักเรียน',
-  'เพศ',
-  'คำนำหน้าชื่อ',
-  'ชื่อ',
-  'นามสกุล',
-  'วันเกิด',
-  'อายุ(ปี)',
-  'น้ำหนัก',
-  'ส่วนสูง',
-  'สัญชาติ',
-  'ชื่อ-สกุลบิดา (ถ้ามี)',
-];
+const DMC_HEADER = [...DMC_LEAD_HEADERS, 'สัญชาติ', 'ชื่อ-สกุลบิดา (ถ้ามี)'];
 
 function dmcRow(i: number, cid: Cell = cidOf(i)): Cell[] {
   return [

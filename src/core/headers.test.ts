@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from './thai-id';
 import { columnLetter, fieldOfHeader, mapHeaders } from './headers';
 import { validate } from './validate';
+import { DMC_LEAD_HEADERS } from '../../test/support/dmc-download';
 
 const id = (i: number) => withCheckDigit(`15099${String(1e7 + i).slice(1)}`);
 
@@ -53,24 +54,7 @@ describe('mapHeaders', () => {
 });
 
 describe('the DMC download as it comes', () => {
-  const header = [
-    'รหัสโรงเรียน',
-    'ชื่อโรงเรียน',
-    'เลขประจำตัวนักเรียน',
-    'ชั้น',
-    'ห้อง',
-    'เลขประจำตัวนักเรียน',
-    'เพศ',
-    'คำนำหน้าชื่อ',
-    'ชื่อ',
-    'นามสกุล',
-    'วันเกิด',
-    'อายุ(ปี)',
-    'น้ำหนัก',
-    'ส่วนสูง',
-    'กลุ่มเลือด',
-    'ศาสนา',
-  ];
+  const header = [...DMC_LEAD_HEADERS, 'กลุ่มเลือด', 'ศาสนา'];
   const rows = [
     ['วันและเวลาที่สร้างรายงาน 01/03/2570 02:00:00'],
     header,

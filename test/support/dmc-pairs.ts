@@ -10,6 +10,7 @@ import { withCheckDigit } from '../../src/core/thai-id';
 import type { Cell, FieldKey, Severity } from '../../src/core/types';
 import type { SheetInput, WorkbookInput } from '../../src/core/validate';
 import { fakeCid, HEADERS, rng } from './synthetic';
+import { DMC_HEADERS } from './dmc-download';
 
 export const DIFF_CLASSES = [
   'missing-in-dmc',
@@ -73,29 +74,7 @@ export const DMC_SHEET = 'ข้อมูลนักเรียนรายบ
 export const DMC_SOURCE = '2568-3-student.xlsx';
 const ACADEMIC_YEAR = 2568;
 
-export const DMC_HEADERS = [
-  'รหัสโรงเรียน',
-  'ชื่อโรงเรียน',
-  'เลขประจำตัวนักเรียน',
-  'ชั้น',
-  'ห้อง',
-  'เลขประจำตัวนักเรียน',
-  'เพศ',
-  'คำนำหน้าชื่อ',
-  'ชื่อ',
-  'นามสกุล',
-  'วันเกิด',
-  'อายุ(ปี)',
-  'น้ำหนัก',
-  'ส่วนสูง',
-  'หมู่โลหิต',
-  'ศาสนา',
-  'เชื้อชาติ',
-  'สัญชาติ',
-  'ที่อยู่',
-  'ชื่อ-สกุลบิดา (ถ้ามี)',
-  'ชื่อ-สกุลมารดา (ถ้ามี)',
-];
+export { DMC_HEADERS };
 
 /** Column of each compared field: the roster's (synthetic HEADERS) and DMC's. */
 const ROSTER_COL: Partial<Record<FieldKey, number>> = {

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { ageOn, type Ymd } from '../../src/core/dates';
 import { isValidCid, withCheckDigit } from '../../src/core/thai-id';
 import type { DateOrigin } from '../../src/core/types';
+import { DMC_HEADERS } from './dmc-download';
 import { rng, wrongCheckDigit } from './synthetic';
 
 /** A value as Sheets' getValues() gives it (what the add-on sees after the file is opened in Sheets). */
@@ -309,29 +310,7 @@ const DMC_FIELDS: Field[] = [
   'father',
   'mother',
 ];
-const DMC_HEADERS = [
-  'รหัสโรงเรียน',
-  'ชื่อโรงเรียน',
-  'เลขประจำตัวนักเรียน',
-  'ชั้น',
-  'ห้อง',
-  'เลขประจำตัวนักเรียน',
-  'เพศ',
-  'คำนำหน้าชื่อ',
-  'ชื่อ',
-  'นามสกุล',
-  'วันเกิด',
-  'อายุ(ปี)',
-  'น้ำหนัก',
-  'ส่วนสูง',
-  'หมู่โลหิต',
-  'ศาสนา',
-  'เชื้อชาติ',
-  'สัญชาติ',
-  'ที่อยู่',
-  'ชื่อ-สกุลบิดา (ถ้ามี)',
-  'ชื่อ-สกุลมารดา (ถ้ามี)',
-];
+
 /**
  * How Excel-saved files really hold some headers: sara am decomposed (ํ + า), a zero-width space,
  * a no-break space, a soft hyphen.

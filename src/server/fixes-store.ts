@@ -12,7 +12,8 @@ import { sameCell } from '../core/fixes';
 import { cellText, type HeaderMap } from '../core/headers';
 import { hash, rowParts } from '../core/marks';
 import type { Cell } from '../core/types';
-import { ensureSize, FIXES_SHEET, ownSheet } from './sheets';
+import { FIXES_SHEET } from './sheets';
+import { dropSlots, openSlots, writeSlots, type SlotHandle, type SlotKind } from './slot-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -204,66 +205,26 @@ export function parseRecord(column: readonly Cell[]): RecordRead {
   return { record: null, bad: 0, damaged: lines.some((l) => l.trim() !== '') };
 }
 
-// ---------------------------------------------------------------- the hidden sheet
+// ---------------------------------------------------------------- the hidden sheet (slot-store.ts)
 
-const SLOTS = 2;
+export type RecordHandle = SlotHandle<RecordRead>;
 
-export interface RecordHandle {
-  sheet: Sheet | null;
-  /** Rows in use in each column. */
-  used: number[];
-  /** The column holding the record read (the newest complete one), or -1. */
-  current: number;
-  read: RecordRead;
-}
+const FIXES: SlotKind<RecordRead> = {
+  sheet: FIXES_SHEET,
+  parse: parseRecord,
+  seq: (r) => r.record?.seq ?? null,
+  none: { record: null, bad: 0, damaged: false },
+};
 
 /** One read of the hidden sheet; a missing, edited or cut-short record reads as such, never throws. */
-export function openRecord(ss: Spreadsheet): RecordHandle {
-  const sheet = ss.getSheetByName(FIXES_SHEET);
-  const none: RecordRead = { record: null, bad: 0, damaged: false };
-  if (!sheet) return { sheet: null, used: [0, 0], current: -1, read: none };
-  const values = sheet.getDataRange().getValues() as Cell[][];
-  const width = values[0]?.length ?? 0;
-  const columns = Array.from({ length: Math.max(width, SLOTS) }, (_, c) => values.map((r) => r[c] ?? ''));
-  const used = columns.map((col) => {
-    let n = col.length;
-    while (n > 0 && String(col[n - 1]).trim() === '') n--;
-    return n;
-  });
-  const reads = columns.map((col) => parseRecord(col));
-  let current = -1;
-  reads.forEach((r, c) => {
-    if (r.record && (current < 0 || r.record.seq > reads[current]!.record!.seq)) current = c;
-  });
-  const damaged = current < 0 && reads.some((r) => r.damaged);
-  return { sheet, used, current, read: current < 0 ? { ...none, damaged } : reads[current]! };
-}
+export const openRecord = (ss: Spreadsheet): RecordHandle => openSlots(ss, FIXES);
 
 /** Writes a record into the other column, then empties the old one (and anything typed beside them). */
-export function writeRecord(ss: Spreadsheet, handle: RecordHandle, record: FixRecord, keepActive: Sheet): void {
-  const lines = serialiseRecord(record);
-  const sheet = handle.sheet ?? ownSheet(ss, FIXES_SHEET, true, keepActive);
-  handle.sheet = sheet;
-  const slot = handle.current === 0 ? 1 : 0;
-  ensureSize(sheet, lines.length, SLOTS);
-  // A leading apostrophe keeps each line text: no number or formula parsing.
-  sheet.getRange(1, slot + 1, lines.length, 1).setValues(lines.map((l) => [`'${l}`]));
-  handle.used.forEach((n, c) => {
-    if (c !== slot && n > 0) sheet.getRange(1, c + 1, n, 1).clearContent();
-    else if (c === slot && n > lines.length)
-      sheet.getRange(lines.length + 1, c + 1, n - lines.length, 1).clearContent();
-  });
-  handle.used = handle.used.map((_, c) => (c === slot ? lines.length : 0));
-  handle.current = slot;
-}
+export const writeRecord = (ss: Spreadsheet, handle: RecordHandle, record: FixRecord, keepActive: Sheet): void =>
+  writeSlots(ss, FIXES, handle, serialiseRecord(record), keepActive);
 
 /** Removes the record once nothing is left to undo. */
-export function dropRecord(ss: Spreadsheet, handle: RecordHandle): void {
-  if (handle.sheet) ss.deleteSheet(handle.sheet);
-  handle.sheet = null;
-  handle.used = [0, 0];
-  handle.current = -1;
-}
+export const dropRecord = (ss: Spreadsheet, handle: RecordHandle): void => dropSlots(ss, handle);
 
 // ---------------------------------------------------------------- finding fixed cells again
 

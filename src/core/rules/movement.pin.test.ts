@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check, findingsOf, type Case } from '../../../test/support/rules';
+import { rulesMarkdown } from '../rules-doc';
 import type { Finding } from '../types';
 
 const fires = (c: Case, rule: string): Finding[] => findingsOf(c, rule);
@@ -134,4 +135,25 @@ describe('date.invalid', () => {
   it.each(['29/02/2567', '16/05/2564', ''])('%j is quiet', (leaveDate) =>
     expect(fires({ row: { leaveDate, entryDate: leaveDate } }, 'date.invalid')).toEqual([]),
   );
+});
+
+describe('each rule marks its own cell, with its severity', () => {
+  // Default columns: L status, M final exam, N entry date, O leave date (added when a case sets it).
+  it.each([
+    ['move.in-without-exam', { status: 'ย้ายเข้า', exam: 'ไม่สอบ' }, 'L2', 'error'],
+    ['move.out-after-exam', { status: 'ย้ายออก', exam: 'สอบ' }, 'L2', 'error'],
+    ['move.new-next-year', { entryDate: '01/04/2570' }, 'N2', 'error'],
+    ['move.dropout', { status: 'ออกกลางคัน', exam: 'ไม่สอบ' }, 'L2', 'warning'],
+    ['move.graduated', { status: 'จบการศึกษา' }, 'L2', 'warning'],
+    ['exam.missing', { exam: '' }, 'M2', 'warning'],
+    ['exam.not-taken', { exam: 'ไม่สอบ' }, 'M2', 'info'],
+    ['date.invalid', { entryDate: '32/01/2564' }, 'N2', 'error'],
+    ['date.invalid', { leaveDate: '32/01/2564' }, 'O2', 'error'],
+  ] as Array<[string, Case['row'], string, string]>)('%s for %j: %s, %s', (rule, row, cell, severity) => {
+    expect(fires({ row }, rule).map((f) => [f.cell, f.severity])).toEqual([[cell, severity]]);
+  });
+});
+
+describe('docs/rules.md files date.invalid, which reads both dates, under the entry date', () => {
+  it('its row', () => expect(rulesMarkdown()).toContain('| `date.invalid` | วันที่เข้าเรียน / entry date | '));
 });

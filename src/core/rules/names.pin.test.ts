@@ -10,6 +10,7 @@ import { withCheckDigit } from '../thai-id';
 import { nameKey } from '../text';
 import type { Cell, Finding } from '../types';
 import { validate, validateWorkbook } from '../validate';
+import { rulesMarkdown } from '../rules-doc';
 import { studentNumberKey } from './names';
 
 const fires = (c: Case, rule: string): Finding[] => findingsOf(c, rule);
@@ -350,5 +351,43 @@ describe('duplicates are judged over every sheet of a workbook', () => {
       'Name, surname and birth date match row 2 (sheet "ป.6-2") with a different ID — check whether it is one student',
     ]);
     expect(two!.filter((x) => x.rule === 'name.near-duplicate')).toHaveLength(1);
+  });
+});
+
+describe('each rule marks its own cell, with its severity', () => {
+  // Default columns: A cid, B sid, C prefix, D first name, E last name.
+  it.each([
+    ['sid.missing', { row: { sid: '' } }, ['B2'], 'warning'],
+    ['sid.duplicate', { row: { sid: '777' }, more: [{ sid: '777' }] }, ['B2', 'B3'], 'error'],
+    ['name.first.missing', { row: { firstName: '' } }, ['D2'], 'error'],
+    ['name.last.missing', { row: { lastName: '' } }, ['E2'], 'error'],
+    ['name.invalid-chars', { row: { firstName: 'สม1' } }, ['D2'], 'error'],
+    ['name.whitespace', { row: { firstName: 'สมชาย ' } }, ['D2'], 'warning'],
+    ['name.thai-typo', { row: { firstName: 'เเพรวา' } }, ['D2'], 'warning'],
+    ['name.mixed-script', { row: { firstName: 'สมชายa' } }, ['D2'], 'warning'],
+    ['name.prefix-in-name', { row: { firstName: 'ด.ช.สมชาย' } }, ['D2'], 'warning'],
+    [
+      'name.near-duplicate',
+      { row: { firstName: 'สมชาย', lastName: 'ใจดี' }, more: [{ firstName: 'สมชาย', lastName: 'ใจดี' }] },
+      ['D2', 'D3'],
+      'warning',
+    ],
+  ] as Array<[string, Case, string[], string]>)('%s at %j: %s', (rule, c, cells, severity) => {
+    const f = fires(c, rule);
+    expect(f.map((x) => x.cell)).toEqual(cells);
+    expect(new Set(f.map((x) => x.severity))).toEqual(new Set([severity]));
+  });
+});
+
+describe('a sheet without a student-number column', () => {
+  it('is not told that each row lacks one', () => {
+    expect(fires({ columns: ['cid', 'firstName', 'lastName', 'dob', 'grade'] }, 'sid.missing')).toEqual([]);
+  });
+});
+
+describe('docs/rules.md files the rules that read both names under the first name', () => {
+  // Their findings name the field they are about, but the rule list a school reads shows one field per rule.
+  it.each(['name.invalid-chars', 'name.whitespace', 'name.thai-typo', 'name.mixed-script'])('%s', (id) => {
+    expect(rulesMarkdown()).toContain(`| \`${id}\` | ชื่อ / first name | `);
   });
 });

@@ -385,3 +385,27 @@ describe('a sheet without grade, room, weight and height columns', () => {
     expect(found.filter((f) => /^(grade|room|weight|height|body)\./.test(f.rule))).toEqual([]);
   });
 });
+
+describe('each rule marks its own cell, with its severity', () => {
+  // Columns: E grade, F room, G weight, H height. Errors must be fixed before confirming; warnings are advice.
+  it.each([
+    ['grade.missing', { grade: '' }, 'E2', 'error'],
+    ['grade.invalid', { grade: 'ป.7' }, 'E2', 'error'],
+    ['room.invalid', { room: 0 }, 'F2', 'warning'],
+    ['weight.missing', { weight: '' }, 'G2', 'error'],
+    ['height.missing', { height: '-' }, 'H2', 'error'],
+    ['weight.range', { weight: 5, height: 200 }, 'G2', 'warning'],
+    ['height.range', { weight: 35, height: 250 }, 'H2', 'warning'],
+    ['weight.unit', { weight: 35000 }, 'G2', 'warning'],
+    ['height.unit', { height: 1.4 }, 'H2', 'warning'],
+    ['body.swapped', { weight: 140, height: 35 }, 'G2', 'warning'],
+  ] as Array<[string, Row, string, string]>)('%s: %j at %s, %s', (rule, row, cell, severity) => {
+    const f = fires(row, rule);
+    const field = { E: 'grade', F: 'room', G: 'weight', H: 'height' }[cell[0] as 'E' | 'F' | 'G' | 'H'];
+    expect(f.map((x) => [x.cell, x.field, x.severity])).toEqual([[cell, field, severity]]);
+  });
+  it('grade.top-empty is a warning about the whole roster', () => {
+    const f = run([{ grade: 'ป.4' }, { grade: 'ป.5' }]).filter((x) => x.rule === 'grade.top-empty');
+    expect(f.map((x) => [x.cell, x.row, x.field, x.severity])).toEqual([[null, null, null, 'warning']]);
+  });
+});

@@ -88,6 +88,25 @@ describe('the byte reader reads as the text path', () => {
     expectSame(utf8(lines.join('\r\n')));
   });
 
+  it('past the sample, a column of distinct values kept as bytes reads the same, whatever follows', () => {
+    // 9,000 rows: the ID and address columns are found mostly distinct and kept as spans of the file.
+    const lines = ['เลข,ที่อยู่,เพศ'];
+    for (let i = 0; i < 9000; i++) lines.push(`${1_000_000 + i},บ้านเลขที่ ${i} ตำบลในเมือง,${i % 2 ? 'ชาย' : 'หญิง'}`);
+    const body = utf8(lines.join('\n') + '\n');
+    const tail = fc.constantFrom(
+      ...[',', '"', '"a,b"', '\n', '\r\n', 'ข', 'ำ', '1', ' ', '\ufeff', '\ufffd', 'x"y'].map(utf8),
+      Uint8Array.of(0xff),
+      Uint8Array.of(0xe0, 0xb8),
+      Uint8Array.of(0),
+    );
+    fc.assert(
+      fc.property(fc.array(tail, { maxLength: 40 }), (parts) => {
+        expectSame(Uint8Array.from([...body, ...parts.flatMap((p) => [...p])]));
+      }),
+      { numRuns: Math.ceil(Number(process.env.CSV_RUNS ?? 1500) / 100) },
+    );
+  }, 120_000);
+
   it('any mix of delimiters, quotes, line breaks, Thai, BOMs and bad bytes', () => {
     const token = fc.constantFrom(
       ...[',', ';', '\t', '|', '"', '""', '\r', '\n', '\r\n', 'a', 'ข', 'ำ', '1', ' ', 'sep=;', '\ufeff', '\ufffd'].map(

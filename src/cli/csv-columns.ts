@@ -6,7 +6,7 @@
  * the same quoted-record reader as the text path (csv-split.ts). The rows, the cells and the damage it
  * reports are those of decoding the file and splitting it (a property test holds them equal).
  */
-import { Buffer } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { TextColumn, TextColumns } from '../core/text-columns';
 import { cleanDecoded, type Encoding } from './decode';
 import { InputError, LIMITS, READ_ERRORS } from './input-error';
@@ -17,6 +17,8 @@ const LF = 10;
 const QUOTE = 34;
 /** Rows read before a column decides whether it is mostly distinct (as the analysis samples). */
 const SAMPLE = 8192;
+/** U+FFFD in UTF-8. */
+const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
 /** FNV-1a, 32 bits. */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -31,7 +33,15 @@ const latin1 = (b: Buffer, s: number, e: number): string =>
 class ColumnBuilder {
   codes = new Int32Array(1024);
   dict: string[] = [''];
-  texts: Array<string | undefined> | null = null;
+  /**
+   * A column of mostly distinct values keeps its rows instead: each row's bytes (start, end), decoded when
+   * read, so a column nobody reads (an address, a running number) costs no strings. Texts that are not a
+   * span of the file — the quoted path's, the rows before the column was found distinct, bytes that decode
+   * to damage — are held as texts.
+   */
+  spans: Int32Array | null = null;
+  private plainRows: Uint8Array = new Uint8Array(0);
+  private held = new Map<number, string>();
   /** Open addressing, two ints a slot: code + 1 (0: free) and the value's hash. */
   private table = new Int32Array(128);
   /**
@@ -133,28 +143,62 @@ class ColumnBuilder {
 
   /** Takes back what a row wrote (a line that turned out to hold a quote). */
   clear(row: number): void {
-    if (this.texts) this.texts[row] = undefined;
+    if (this.spans) this.hold(row, '');
     else if (row < this.codes.length) this.codes[row] = 0;
   }
 
-  /** After SAMPLE rows: a column of mostly distinct values keeps a text per row instead. */
+  /** A row's text held as it is. */
+  hold(row: number, text: string): void {
+    this.setSpan(row, 0, 0, false);
+    if (text === '') this.held.delete(row);
+    else this.held.set(row, text);
+  }
+
+  /** A row's bytes, decoded when read. */
+  setSpan(row: number, start: number, end: number, plain: boolean): void {
+    let spans = this.spans!;
+    if (row * 2 + 1 >= spans.length) {
+      const n = Math.max(spans.length * 2, row * 2 + 2);
+      const b = new Int32Array(n);
+      b.set(spans);
+      this.spans = spans = b;
+      const p = new Uint8Array(n >> 1);
+      p.set(this.plainRows);
+      this.plainRows = p;
+    }
+    spans[row * 2] = start;
+    spans[row * 2 + 1] = end;
+    this.plainRows[row] = plain ? 1 : 0;
+  }
+
+  /** After SAMPLE rows: a column of mostly distinct values keeps its rows' bytes instead of a dictionary. */
   decide(rows: number): void {
     if (this.dict.length <= rows * 0.9) return;
-    const texts: Array<string | undefined> = new Array(rows);
-    for (let r = 0; r < rows; r++) texts[r] = this.dict[this.codes[r]!];
-    this.texts = texts;
+    this.spans = new Int32Array(rows * 4);
+    this.plainRows = new Uint8Array(rows * 2);
+    for (let r = 0; r < rows; r++) {
+      const text = this.dict[this.codes[r]!];
+      if (text) this.held.set(r, text);
+    }
+    this.codes = new Int32Array(0);
     this.table = this.entries = new Int32Array(0);
     this.pool = new Uint8Array(0);
     this.byText = null;
   }
 
-  done(rows: number): TextColumn {
-    if (this.codes.length < rows) this.setCode(rows - 1, 0);
-    if (this.texts) {
-      this.texts.length = rows;
-      return { codes: null, dict: [''], texts: this.texts };
+  done(rows: number, decode: Decode): TextColumn {
+    if (this.spans) {
+      const { spans, plainRows, held } = this;
+      const textOf = (r: number): string => {
+        if (r < 0 || r >= rows) return '';
+        const e = spans[r * 2 + 1]!;
+        const s = spans[r * 2]!;
+        return e > s ? decode(s, e, plainRows[r] === 1) : (held.get(r) ?? '');
+      };
+      return { codes: null, dict: [''], textOf };
     }
-    return { codes: this.codes.subarray(0, rows), dict: this.dict, texts: null };
+    if (this.codes.length < rows) this.setCode(rows - 1, 0);
+    return { codes: this.codes.subarray(0, rows), dict: this.dict, textOf: null };
   }
 }
 
@@ -224,6 +268,20 @@ class ByteReader {
     return this.decode(s, e, plain);
   }
 
+  /** Whether the file holds no byte that decodes to damage (checked once, when first needed). */
+  private clean: boolean | null = null;
+
+  /**
+   * Non-ASCII bytes may wait to be decoded when nothing in them can be damage (valid UTF-8, no U+FFFD or
+   * NUL anywhere in the file) and they cannot decode to '' (nothing but BOMs, which cleaning drops).
+   */
+  private lazyOk(s: number): boolean {
+    const b = this.buf;
+    if (b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) return false;
+    this.clean ??= this.utf8 && isUtf8(b) && b.indexOf(REPLACEMENT) < 0 && b.indexOf(0) < 0;
+    return this.clean;
+  }
+
   private column(c: number): ColumnBuilder {
     return (this.cols[c] ??= new ColumnBuilder(this.buf));
   }
@@ -266,10 +324,16 @@ class ByteReader {
       if (c === dc || c === LF || c === CR || c < 0) {
         // The field [fieldStart, i) is complete: into its column.
         const col = this.cols[k] ?? this.column(k);
-        if (col.texts !== null) {
-          const text = i === fieldStart ? '' : this.decode(fieldStart, i, plain);
-          col.texts[row] = text;
-          if (text !== '') filled = true;
+        if (col.spans !== null) {
+          if (i === fieldStart) col.hold(row, '');
+          else if (plain || this.lazyOk(fieldStart)) {
+            col.setSpan(row, fieldStart, i, plain);
+            filled = true;
+          } else {
+            const text = this.decode(fieldStart, i, plain);
+            col.hold(row, text);
+            if (text !== '') filled = true;
+          }
         } else {
           const code = i === fieldStart ? 0 : col.codeOf(hash, fieldStart, i, plain, this.decode);
           col.setCode(row, code);
@@ -304,7 +368,7 @@ class ByteReader {
     for (let k = 0; k < fields.length; k++) {
       const col = this.column(k);
       const text = fields[k]!;
-      if (col.texts) col.texts[this.rows] = text;
+      if (col.spans) col.hold(this.rows, text);
       else col.setCode(this.rows, col.codeOfText(text));
       if (text !== '') filled = true;
     }
@@ -372,7 +436,7 @@ export function readCsvColumns(bytes: Uint8Array, encoding: Encoding, forced?: s
     columns: {
       rows: kept,
       widths: reader.widths.subarray(0, kept),
-      columns: reader.cols.map((c) => c.done(kept)),
+      columns: reader.cols.map((c) => c.done(kept, reader.decode)),
     },
     delimiter: d,
     damaged: reader.damaged,

@@ -183,10 +183,10 @@ function encodeColumn(field: FieldKey, column: TextColumn | undefined, from: num
     if (n) distinct.push(valueOf(field, ''));
     return { codes, distinct };
   }
-  if (column.texts) {
+  if (column.textOf) {
     for (let i = 0; i < n; i++) {
       codes[i] = i;
-      distinct.push(valueOf(field, column.texts[from + i] ?? ''));
+      distinct.push(valueOf(field, column.textOf(from + i)));
     }
     return { codes, distinct };
   }

@@ -11,8 +11,8 @@ export interface TextColumn {
   codes: Int32Array | null;
   /** Distinct texts; dict[0] is ''. */
   dict: string[];
-  /** Per row, the text (undefined past the row's end); set instead of `codes` for mostly distinct columns. */
-  texts: Array<string | undefined> | null;
+  /** Per row, the text ('' past the row's end), made when read; set instead of `codes` for mostly distinct columns. */
+  textOf: ((row: number) => string) | null;
 }
 
 export interface TextColumns {
@@ -25,7 +25,7 @@ export interface TextColumns {
 /** The text of a column at a row ('' past the row's end). */
 export function textAt(column: TextColumn | undefined, row: number): string {
   if (!column) return '';
-  if (column.texts) return column.texts[row] ?? '';
+  if (column.textOf) return column.textOf(row);
   return column.dict[column.codes![row]!]!;
 }
 

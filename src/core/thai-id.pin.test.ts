@@ -207,6 +207,31 @@ describe('parseCid: every reason', () => {
       expect(parseCid(id).ok, id).toBe(id === VALID);
     }
   });
+  // Digits whose weighted sums are small and exact (11, 64, 49, 4): the check is the sum's remainder mod 11.
+  it.each([
+    ['001000000000', 1],
+    ['000008000000', 2],
+    ['000000700000', 6],
+    ['000000000002', 7],
+  ])('%s: only the check digit %i makes it valid, any other is a checksum error', (first12, right) => {
+    for (let d = 0; d <= 9; d++) {
+      const id = first12 + String(d);
+      expect(parseCid(id), id).toMatchObject(
+        d === right ? { ok: true, digits: id } : { ok: false, reason: 'checksum' },
+      );
+    }
+  });
+  it('for any 12 digits not starting with 9, exactly the formula’s check digit is valid', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-8]\d{11}$/), (first12) => {
+        for (let d = 0; d <= 9; d++) {
+          const p = parseCid(first12 + String(d));
+          expect(p.ok ? 'ok' : p.reason).toBe(d === reference(first12) ? 'ok' : 'checksum');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
   it.each([0, 1, 2, 3, 4, 5, 6, 7, 8])('person type %i is valid, with its type and province', (type) => {
     const id = idWith(type, '50');
     expect(parseCid(id)).toEqual({ ok: true, digits: id, personType: type, province: '50', provinceKnown: true });
@@ -364,6 +389,19 @@ describe('parseCid: 13 characters that are not all digits', () => {
       const id = first12 + String(codeSum(first12));
       const parsed = parseCid(id);
       expect(parsed.ok, id).toBe(false);
+    }
+  });
+  // All twelve places: a reader that took a character below '0' or past '9' for a digit would sum them.
+  it.each([
+    [' ', 'length'],
+    ['/', 'format'],
+    [':', 'format'],
+    ['A', 'format'],
+    ['ก', 'format'],
+  ] as const)('twelve %j and any last digit → %s', (ch, reason) => {
+    for (let d = 0; d <= 9; d++) {
+      const input = ch.repeat(12) + String(d);
+      expect(parseCid(input), input).toMatchObject({ ok: false, reason });
     }
   });
   it('a Thai-digit ID is read as its Arabic digits', () => {

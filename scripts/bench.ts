@@ -2,6 +2,8 @@
  * npm run bench: every speed and size figure of issue 11 in one run, on the same generated files, ending
  * with a table of figure | ours | target | met?. Timings live here, never in tests.
  * BENCH_SCALE=0.05 scales every row count (for trying the bench out; targets are for the full size).
+ * BENCH_BEFORE=/path/to/an/older/checkout runs that checkout's built command beside ours on the same files
+ * (alternating, so that load hits both alike): before and after in one go.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -22,6 +24,8 @@ const n = (full: number) => Math.max(100, Math.round(full * SCALE));
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/dmc-check.mjs');
+const BEFORE = process.env.BENCH_BEFORE ? join(process.env.BENCH_BEFORE, 'bin/dmc-check.mjs') : null;
+if (BEFORE && !existsSync(BEFORE)) throw new Error(`BENCH_BEFORE: no ${BEFORE} (build that checkout first)`);
 const PEER_DIR = join(ROOT, 'bench');
 const TIME = '/usr/bin/time';
 const dir = mkdtempSync(join(tmpdir(), 'dmc-bench-'));
@@ -121,8 +125,8 @@ function runNode(args: string[], outFile?: string): Promise<Run> {
 }
 
 /** dmc-check FILE --format json: exit 0 (clean) or 1 (errors found) are both normal. */
-async function ours(file: string, extra: string[] = []): Promise<Run> {
-  const r = await runNode([BIN, file, '--format', 'json', '--as-of', SETTINGS.asOf, ...extra], join(dir, 'out.json'));
+async function ours(file: string, extra: string[] = [], bin = BIN): Promise<Run> {
+  const r = await runNode([bin, file, '--format', 'json', '--as-of', SETTINGS.asOf, ...extra], join(dir, 'out.json'));
   if (r.status !== 0 && r.status !== 1) throw new Error(`dmc-check ${file} exited ${r.status}: ${r.stderr}`);
   return r;
 }
@@ -214,9 +218,11 @@ log(`generated the inputs in ${sec(performance.now() - t)}`);
 log(`\n1. ${int(N100K)}-row CSV, end to end (node start included), median of 3`);
 const oursRuns: Run[] = [];
 const peerRuns: Run[] = [];
+const beforeRuns: Run[] = [];
 for (let i = 0; i < 3; i++) {
   oursRuns.push(await ours(csv100k));
   peerRuns.push(await peer(csv100k));
+  if (BEFORE) beforeRuns.push(await ours(csv100k, [], BEFORE));
 }
 const oursMs = medianMs(oursRuns);
 const peerMs = medianMs(peerRuns);
@@ -232,6 +238,13 @@ log(
     `${int(peerOut.rows)} rows, ${int(peerOut.errors)} errors`,
 );
 log(`   ratio: ours is ${ratio.toFixed(1)}× faster`);
+if (BEFORE) {
+  log(
+    `   before (${process.env.BENCH_BEFORE}): ${sec(medianMs(beforeRuns))} ` +
+      `(runs ${beforeRuns.map((r) => sec(r.ms)).join(', ')}), peak ${mb(maxPeak(beforeRuns))}`,
+  );
+  put({ figure: `before: ${int(N100K)}-row CSV end to end`, ours: sec(medianMs(beforeRuns)), target: '', met: null });
+}
 put({
   figure: `${int(N100K)}-row CSV end to end`,
   ours: sec(oursMs),
@@ -260,6 +273,11 @@ put({ figure: 'core rows/s', ours: int(rowsPerS), target: '≥ 500,000', met: ro
 log(`\n3. ${int(N1M)}-row CSV, end to end, once`);
 const m1 = await ours(csv1m);
 log(`   ${sec(m1.ms)}, peak ${mb(m1.peakKiB)}, ${int(findingsWritten())} findings`);
+if (BEFORE) {
+  const b1 = await ours(csv1m, [], BEFORE);
+  log(`   before: ${sec(b1.ms)}, peak ${mb(b1.peakKiB)}`);
+  put({ figure: `before: ${int(N1M)} rows`, ours: `${sec(b1.ms)}, ${mb(b1.peakKiB)}`, target: '', met: null });
+}
 put({ figure: `${int(N1M)} rows: time`, ours: sec(m1.ms), target: '≤ 8 s', met: m1.ms <= 8000, sized: true });
 const GB = 1e9 / 1024;
 put({

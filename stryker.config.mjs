@@ -530,6 +530,29 @@ export const EQUIVALENT = [
     mutants: '[] on every movement rule but exam.missing',
     reason: 'an absent status reads as present, an absent exam or date as blank, and none of these rules fires on that',
   },
+  {
+    file: 'src/core/rules/header.ts',
+    code: "'info'",
+    line: "severity: 'info',",
+    mutants: '""',
+    reason: "header.missing-column: every hit names its own severity; the rule's shows only in docs/rules.md",
+  },
+  {
+    file: 'src/core/rules/dmc.ts',
+    code: '[]',
+    line: 'needs: [],',
+    ignore: true,
+    mutants: '["Stryker was here"]',
+    reason: 'reconcile() fires the dmc rules itself and never reads needs; validate() has nothing of theirs to run',
+  },
+  {
+    file: 'src/core/rules/dmc.ts',
+    code: "''",
+    line: "return { th: String(h.how ?? ''), en: String(h.howEn ?? '') };",
+    ignore: true,
+    mutants: '"Stryker was here!"',
+    reason: 'dmc.id-differs: reconcile() always says how the pair was found',
+  },
 ];
 
 /** Ignores the listed expressions whose every mutant is equivalent. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dmcRules } from './dmc';
 import type { Hit } from './rule';
 import type { FieldKey } from '../types';
+import { rulesMarkdown } from '../rules-doc';
 
 const say = (id: string, hit: Hit) => dmcRules.find((r) => r.id === id)!.say(hit);
 const CANDIDATES = { candidates: 'DMC แถว 4, 9', candidatesEn: 'DMC row 4, 9' };
@@ -128,6 +129,30 @@ describe('dmc.grade-advanced and dmc.duplicate-in-dmc', () => {
     expect(m.th).toBe(
       'เลขประจำตัวประชาชนนี้ซ้ำกับ DMC แถว 12, 40 — ถ้าเป็นนักเรียนคนเดียวกัน ให้จำหน่ายรายการที่ซ้ำใน DMC; ถ้าเป็นคนละคน ตรวจกับบัตรประชาชนแล้วส่งแบบขอแก้ไขเลขของคนที่ผิด',
     );
+  });
+});
+
+describe('docs/rules.md: each reconciliation rule under its severity, with the field it marks', () => {
+  // reconcile() fires these rules, so the rule list is where a school reads how serious each one is.
+  const section = (id: string) => {
+    let heading = '';
+    for (const line of rulesMarkdown().split('\n')) {
+      if (line.startsWith('## ')) heading = line;
+      else if (line.startsWith(`| \`${id}\` |`)) return { heading, field: line.split(' | ')[1] };
+    }
+    return null;
+  };
+  it.each([
+    ['dmc.not-in-dmc', 'Errors', 'เลขประจำตัวประชาชน / citizen ID'],
+    ['dmc.not-in-roster', 'Warnings', 'เลขประจำตัวประชาชน / citizen ID'],
+    ['dmc.id-differs', 'Errors', 'เลขประจำตัวประชาชน / citizen ID'],
+    ['dmc.field-differs', 'Warnings', '—'],
+    ['dmc.grade-advanced', 'Errors', 'ชั้น / grade'],
+    ['dmc.duplicate-in-dmc', 'Errors', 'เลขประจำตัวประชาชน / citizen ID'],
+  ])('%s: %s, %s', (id, severity, field) => {
+    const found = section(id);
+    expect(found?.heading).toMatch(new RegExp(`^## .* — ${severity} \\(\\d+\\)$`));
+    expect(found?.field).toBe(field);
   });
 });
 

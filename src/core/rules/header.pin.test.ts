@@ -119,7 +119,7 @@ describe('header.duplicate-column', () => {
       ['สมชาย', 'ใจดี', 'ชาย', 'ใจดี'],
     ];
     const f = validate(values, SETTINGS).findings.filter((x) => x.rule === 'header.duplicate-column');
-    expect(f.map((x) => [x.cell, x.field, x.value])).toEqual([['D1', 'lastName', 'สกุล']]);
+    expect(f.map((x) => [x.cell, x.field, x.value, x.severity])).toEqual([['D1', 'lastName', 'สกุล', 'warning']]);
     expect(f[0]!.message.en).toBe('Column "สกุล" repeats an earlier last name column — the first one is used');
     expect(f[0]!.message.th).toBe('คอลัมน์ "สกุล" ซ้ำกับคอลัมน์ก่อนหน้า (นามสกุล) — ระบบใช้คอลัมน์แรก');
   });

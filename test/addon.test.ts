@@ -304,7 +304,7 @@ describe('settings and navigation', () => {
       schoolName: 'โรงเรียนบ้านตัวอย่าง',
     });
     expect(good).toMatchObject({ ok: true, data: { saved: true } });
-    expect(addon.call('getSettings')).toMatchObject({
+    expect(addon.call('getSidebarState')).toMatchObject({
       ok: true,
       data: {
         settings: { schoolCode: '10100001', correctionEmail: 'bopp.dmc@gmail.com', language: 'th' },
@@ -316,12 +316,12 @@ describe('settings and navigation', () => {
   it('falls back to defaults with a notice when stored settings are broken', () => {
     const addon = loadAddon();
     addon.documentProperties.setProperty('dmc.settings', '{"schoolCode": 5, "language": "th"');
-    expect(addon.call('getSettings')).toMatchObject({
+    expect(addon.call('getSidebarState')).toMatchObject({
       ok: true,
       data: { settings: { schoolCode: '' }, notices: [{ th: expect.any(String) }] },
     });
     addon.documentProperties.setProperty('dmc.settings', '{"schoolCode": "12", "schoolName": "ก"}');
-    expect(addon.call('getSettings')).toMatchObject({
+    expect(addon.call('getSidebarState')).toMatchObject({
       ok: true,
       data: { settings: { schoolCode: '', schoolName: 'ก' } },
     });

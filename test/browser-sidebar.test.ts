@@ -423,7 +423,7 @@ describe('"เทียบกับข้อมูล DMC" at 300 px', () => {
     await field.selectOption(DMC_SHEET);
     await sidebar.locator('#save').click();
     await sidebar.locator('.banner.ok').waitFor();
-    const r = await page.request.post(`${playground.url}api/run/getSettings`, { data: [] });
+    const r = await page.request.post(`${playground.url}api/run/getSidebarState`, { data: [] });
     expect(await r.json()).toMatchObject({ ok: true, data: { settings: { dmcSheet: DMC_SHEET } } });
     await sidebar.locator('#lang-en').click();
     expect(await plain(sidebar.locator('label[for="f-dmcSheet"]'))).toBe('DMC download sheet');

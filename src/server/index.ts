@@ -105,12 +105,6 @@ export function clearMarks(): Result<Msg> {
   );
 }
 
-export function getSettings(): Result<{ settings: Settings; notices: Msg[] }> {
-  return safely('getSettings', () => {
-    return loadSettings();
-  });
-}
-
 export function saveSettings(input: unknown): Result<SaveOutcome> {
   return safely('saveSettings', () => storeSettings(input));
 }

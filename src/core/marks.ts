@@ -3,8 +3,11 @@
  * back wherever its row has moved, and how to take off a mark whose saved original is lost. The server only
  * reads each sheet once and writes it once (DESIGN.md, "Marks must never get stuck").
  */
+import { frameRecord, framedRecords, hash } from './framed';
 import { cellText, columnIndex } from './headers';
 import type { Cell, Finding, Lang, Severity } from './types';
+
+export { hash };
 
 /** Light fills that stay readable in black-and-white print. */
 export const MARK_COLOURS: Record<Severity, string> = { error: '#f4c7c3', warning: '#fce8b2', info: '#cfe2f3' };
@@ -67,16 +70,6 @@ export function userNoteOf(note: string): string {
     n = at < 0 ? '' : n.slice(at + SEPARATOR.length);
   }
   return n;
-}
-
-/** FNV-1a, 32 bits, base 36: a short, stable fingerprint of a text (the multiply as shifts: no global lookups). */
-export function hash(s: string): string {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h += (h << 1) + (h << 4) + (h << 7) + (h << 8) + (h << 24);
-  }
-  return (h >>> 0).toString(36);
 }
 
 /** Hashes of notes, memoised: many marks share one message. */
@@ -645,16 +638,12 @@ export function countMarks(store: MarkStore | null): number {
 // ---------------------------------------------------------------- storage
 
 /** Apps Script cells hold 50,000 characters; chunks stay well below. */
-const CHUNK = 40_000;
 const VERSION = 2;
 const HEADER = 'DMC-MARKS';
 
 /** A record for one column of the hidden sheet: a header line (sequence, chunk count, length, hash), then chunks. */
 export function serialiseStore(store: MarkStore): string[] {
-  const json = JSON.stringify({ v: VERSION, sheets: store.sheets });
-  const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
-  return [[HEADER, VERSION, store.seq, chunks.length, json.length, hash(json)].join('|'), ...chunks];
+  return frameRecord(HEADER, VERSION, store.seq, { sheets: store.sheets });
 }
 
 export interface StoreRead {
@@ -738,23 +727,9 @@ export function parseStore(column: readonly Cell[]): StoreRead {
   const lines = column.map((v) => (v === null || v === undefined ? '' : String(v)));
   const anything = lines.some((l) => l.trim() !== '');
   let best: { seq: number; sheets: StoredSheet[]; bad: number } | null = null;
-  lines.forEach((line, i) => {
-    const h = line.split('|');
-    if (h[0] !== HEADER || h.length !== 6) return;
-    const [v, seq, n, len] = h.slice(1, 5).map(Number) as [number, number, number, number];
-    const sum = h[5]!;
-    if (v !== VERSION || !isInt(seq) || !isInt(n, 1) || !isInt(len) || i + n >= lines.length) return;
-    const json = lines.slice(i + 1, i + 1 + n).join('');
-    if (json.length !== len || hash(json) !== sum) return;
-    let o: Record<string, unknown>;
-    try {
-      o = JSON.parse(json) as Record<string, unknown>;
-    } catch {
-      return;
-    }
-    if (!o || o.v !== VERSION) return;
-    if (!best || seq > best.seq) best = { seq, ...validSheets(o.sheets) };
-  });
+  for (const { seq, body } of framedRecords(lines, HEADER, VERSION)) {
+    if (!best || seq > best.seq) best = { seq, ...validSheets(body.sheets) };
+  }
   if (best) {
     const b = best as { seq: number; sheets: StoredSheet[]; bad: number };
     return { store: { seq: b.seq, sheets: b.sheets }, bad: b.bad, damaged: false };

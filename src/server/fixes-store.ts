@@ -10,7 +10,8 @@ import { isDate } from '../core/dates';
 import { FIELD_KEYS, type FieldKey } from '../core/fields';
 import { sameCell } from '../core/fixes';
 import { cellText, type HeaderMap } from '../core/headers';
-import { hash, rowParts } from '../core/marks';
+import { frameRecord, framedRecords, hash } from '../core/framed';
+import { rowParts } from '../core/marks';
 import type { Cell } from '../core/types';
 import { FIXES_SHEET } from './sheets';
 import { dropSlots, openSlots, writeSlots, type SlotHandle, type SlotKind } from './slot-store';
@@ -83,7 +84,6 @@ export function countCells(record: FixRecord | null): number {
 // ---------------------------------------------------------------- serialising and validating
 
 /** Apps Script cells hold 50,000 characters; chunks stay well below. */
-const CHUNK = 40_000;
 const VERSION = 1;
 const HEADER = 'DMC-FIXES';
 
@@ -114,10 +114,7 @@ export function serialiseRecord(record: FixRecord): string[] {
       cells: r.cells.map((c) => ({ ...c, b: encode(c.b), a: encode(c.a), ...(c.m ? { m: c.m.map(encode) } : {}) })),
     })),
   }));
-  const json = JSON.stringify({ v: VERSION, sheets });
-  const chunks: string[] = [];
-  for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
-  return [[HEADER, VERSION, record.seq, chunks.length, json.length, hash(json)].join('|'), ...chunks];
+  return frameRecord(HEADER, VERSION, record.seq, { sheets });
 }
 
 const isInt = (x: unknown, min = 0): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min;
@@ -182,22 +179,9 @@ function validSheets(list: unknown): { sheets: FixedSheet[]; bad: number } {
 export function parseRecord(column: readonly Cell[]): RecordRead {
   const lines = column.map((v) => (v === null || v === undefined ? '' : String(v)));
   let best: { seq: number; sheets: FixedSheet[]; bad: number } | null = null;
-  lines.forEach((line, i) => {
-    const h = line.split('|');
-    if (h[0] !== HEADER || h.length !== 6) return;
-    const [v, seq, n, len] = h.slice(1, 5).map(Number) as [number, number, number, number];
-    if (v !== VERSION || !isInt(seq) || !isInt(n, 1) || !isInt(len) || i + n >= lines.length) return;
-    const json = lines.slice(i + 1, i + 1 + n).join('');
-    if (json.length !== len || hash(json) !== h[5]) return;
-    let o: Record<string, unknown>;
-    try {
-      o = JSON.parse(json) as Record<string, unknown>;
-    } catch {
-      return;
-    }
-    if (!o || o.v !== VERSION) return;
-    if (!best || seq > best.seq) best = { seq, ...validSheets(o.sheets) };
-  });
+  for (const { seq, body } of framedRecords(lines, HEADER, VERSION)) {
+    if (!best || seq > best.seq) best = { seq, ...validSheets(body.sheets) };
+  }
   if (best) {
     const b = best as { seq: number; sheets: FixedSheet[]; bad: number };
     return { record: { seq: b.seq, sheets: b.sheets }, bad: b.bad, damaged: false };

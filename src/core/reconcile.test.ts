@@ -4,6 +4,7 @@ import { parseIso } from './dates';
 import { isDmcDownload, isNextGrade, matchStudents, reconcile, type StudentKeys } from './reconcile';
 import { withCheckDigit } from './thai-id';
 import { parseGrade } from './vocab';
+import { DMC_HEADERS } from '../../test/support/dmc-download';
 
 const ID = (n: number) => withCheckDigit(`1101${String(n).padStart(8, '0')}`);
 const kid = (id: string, first: string, last: string, dob: string): StudentKeys => ({
@@ -139,22 +140,7 @@ describe('matchStudents', () => {
   });
 });
 
-const DMC_TOP = [
-  ['วันและเวลาที่สร้างรายงาน 15/03/2569 02:00:00'],
-  [
-    'รหัสโรงเรียน',
-    'ชื่อโรงเรียน',
-    'เลขประจำตัวนักเรียน',
-    'ชั้น',
-    'ห้อง',
-    'เลขประจำตัวนักเรียน',
-    'เพศ',
-    'คำนำหน้าชื่อ',
-    'ชื่อ',
-    'นามสกุล',
-    'วันเกิด',
-  ],
-];
+const DMC_TOP = [['วันและเวลาที่สร้างรายงาน 15/03/2569 02:00:00'], DMC_HEADERS.slice(0, 11)];
 
 describe('isDmcDownload', () => {
   it('knows the download by its timestamp line and header, re-saved by Excel too', () => {

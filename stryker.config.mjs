@@ -553,6 +553,42 @@ export const EQUIVALENT = [
     mutants: '"Stryker was here!"',
     reason: 'dmc.id-differs: reconcile() always says how the pair was found',
   },
+  {
+    file: 'src/core/settings.ts',
+    code: "'.'",
+    line: "const problems = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);",
+    ignore: true,
+    mutants: '""',
+    reason: "parseSettings: the settings are flat, so a problem's path holds one key at most",
+  },
+  {
+    file: 'src/core/settings.ts',
+    code: "typeof input === 'object' && input",
+    mutants: 'true, ||',
+    reason:
+      'parseSettings: the entries of a number or boolean are none and of a string its characters, unknown keys ' +
+      'the schema drops, so the defaults come back either way',
+  },
+  {
+    file: 'src/core/check-date.ts',
+    code: "typeof v !== 'string' || v.length < 8",
+    mutants: 'false',
+    reason:
+      'yearFromTopRows: what an empty, number, boolean or date cell reads as holds no title year or timestamp line',
+  },
+  {
+    file: 'src/core/check-date.ts',
+    code: 'v.length < 8',
+    mutants: 'false, v.length <= 8',
+    reason: 'yearFromTopRows: a text of 8 characters or fewer holds neither a title year nor the timestamp line',
+  },
+  {
+    file: 'src/core/mime.ts',
+    code: '(v: string) => v.length > 0 && v',
+    mutants: '() => undefined, v.length > 0 → true, v.length >= 0, ||',
+    reason:
+      'composeCorrectionMail: mimetext rejects a content type only when this returns false, and ours is never empty',
+  },
 ];
 
 /** Ignores the listed expressions whose every mutant is equivalent. */

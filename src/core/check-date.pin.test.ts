@@ -76,6 +76,13 @@ describe('yearFromTopRows', () => {
   it('takes the first statement found', () => {
     expect(yearFromTopRows([['ปีการศึกษา 2566'], ['ปีการศึกษา 2567']])?.year).toBe(2566);
   });
+  it('passes over cells that hold no text: empty (as a sparse xlsx row gives them), dates, numbers, booleans', () => {
+    const rows: Cell[][] = [
+      [null, undefined, new Date(2024, 4, 16), 2567, true],
+      [undefined, 'ปีการศึกษา 2567'],
+    ];
+    expect(yearFromTopRows(rows)).toEqual({ year: 2567, from: 'title' });
+  });
 });
 
 describe('resolveDates', () => {

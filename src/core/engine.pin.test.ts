@@ -300,3 +300,115 @@ describe('digitsKey', () => {
     expect(digitsKey('0123')).toBe(digitsKey(`0${'123'}`));
   });
 });
+
+describe('runRowRules on many combinations', () => {
+  const WIDE = ['ชื่อ', 'นามสกุล', 'ห้อง', 'น้ำหนัก', 'ส่วนสูง'];
+  const FIELDS: FieldKey[] = ['firstName', 'lastName', 'room', 'weight', 'height'];
+
+  /** A sheet whose row r holds cells[f](r) in field f's column; every row a student. */
+  function wide(n: number, cells: Array<(r: number) => string>): SheetData {
+    const rows: Cell[][] = [WIDE];
+    for (let r = 0; r < n; r++) rows.push(cells.map((c) => c(r)));
+    const s = analyseSheet(0, 'x', rows);
+    if (!s) throw new Error('no header');
+    return s;
+  }
+
+  /** A rule reading the first `k` fields that names what it saw, counting its calls. */
+  function echo(k: number, when: (texts: string[]) => boolean = () => true) {
+    const calls = { n: 0 };
+    const r = rule('echo', {
+      reads: FIELDS.slice(0, k),
+      check: (v: Record<string, { text: string }>) => {
+        calls.n++;
+        const texts = FIELDS.slice(0, k).map((f) => v[f]!.text);
+        return when(texts) && { value: texts.join('|') };
+      },
+    });
+    return { r, calls };
+  }
+
+  /** Row → the value each row's hit must carry, and the rows that must fire. */
+  function expectOwn(s: SheetData, r: RuleDef, cells: Array<(r: number) => string>, fires = (_: number) => true) {
+    const got = collect((f) => runRowRules(s, groupRules([r]), ctx, f));
+    const n = s.rows.length;
+    const want = Array.from({ length: n }, (_, i) => i).filter(fires);
+    expect([...got.keys()]).toEqual(want);
+    for (const i of want) {
+      const value = cells
+        .slice(0, r.reads!.length)
+        .map((c) => c(i))
+        .join('|');
+      if (got.get(i)![0]![1][0]!.value !== value) expect(got.get(i), `row ${i}`).toEqual([['echo', [{ value }]]]);
+    }
+  }
+
+  it('five fields of 2,048 values over 4,096 rows (2^55 combinations): each row sees its own values', () => {
+    // Rows 2k and 2k + 1 differ only in the weight (k and k + 1), the field read last: numbered as one
+    // number past 2^53, such neighbours would round together and share a result.
+    const half = (r: number) => r >> 1;
+    const cells = [
+      (r: number) => `a${half(r)}`,
+      (r: number) => `b${half(r)}`,
+      (r: number) => `c${half(r)}`,
+      (r: number) => `d${(half(r) + (r & 1)) % 2048}`,
+      (r: number) => `e${half(r)}`,
+    ];
+    const s = wide(4096, cells);
+    const { r } = echo(5);
+    expectOwn(s, r, cells);
+  });
+
+  it('a column of distinct values: rows without hits are not reported', () => {
+    const cells = [(r: number) => `a${r}`];
+    const s = wide(200, cells);
+    const { r, calls } = echo(1, ([a]) => Number(a!.slice(1)) % 3 === 0);
+    expectOwn(s, r, cells, (i) => i % 3 === 0);
+    expect(calls.n).toBe(200);
+  });
+
+  it('three fields of 2,048 values (2^33 combinations) repeating over 4,096 rows: once per combination', () => {
+    const half = (r: number) => r >> 1;
+    const cells = [(r: number) => `a${half(r)}`, (r: number) => `b${half(r)}`, (r: number) => `c${half(r)}`];
+    const s = wide(4096, cells);
+    const { r, calls } = echo(3);
+    expectOwn(s, r, cells);
+    expect(calls.n).toBe(2048);
+  });
+
+  it('three fields of 200, 200 and 50 values (2,000,000 combinations) over 5,000 rows, each combination 5 times: once each', () => {
+    const cells = [
+      (r: number) => `a${(r % 1000) % 200}`,
+      (r: number) => `b${Math.floor((r % 1000) / 5)}`,
+      (r: number) => `c${(r % 1000) % 50}`,
+    ];
+    const s = wide(5000, cells);
+    const { r, calls } = echo(3, ([a]) => a !== 'a7');
+    expectOwn(s, r, cells, (i) => i % 200 !== 7);
+    expect(calls.n).toBe(1000);
+  });
+
+  it('three fields of 2,500 values over 5,000 rows that share little: every row still its own result', () => {
+    const cells = [
+      (r: number) => `a${r % 2500}`,
+      (r: number) => `b${(r * 7) % 2500}`,
+      (r: number) => `c${(r * 13) % 2500}`,
+    ];
+    const s = wide(5000, cells);
+    const { r } = echo(3, ([a]) => a !== 'a2000');
+    expectOwn(s, r, cells, (i) => i % 2500 !== 2000);
+  });
+});
+
+describe('rosterOf with a sheet of no students', () => {
+  it('skips the empty sheet: the next sheet’s first student comes right after the first sheet’s', () => {
+    const a = sheet([['ช', 'ก', '', '1']], 0, 'a');
+    const empty = sheet([], 1, 'empty');
+    const c = sheet([['ญ', 'ข', '', '2']], 2, 'c');
+    expect(empty.rows.length).toBe(0);
+    const r = rosterOf([a, empty, c]);
+    expect(r.size).toBe(2);
+    expect([r.sheet(1), r.row(1), r.get('firstName', 1).text]).toEqual([2, 2, 'ข']);
+    expect(r.locate(1)).toEqual([c, 0]);
+  });
+});

@@ -719,6 +719,125 @@ export const EQUIVALENT = [
     reason:
       'composeCorrectionMail: mimetext rejects a content type only when this returns false, and ours is never empty',
   },
+  {
+    file: 'src/core/xlsx.ts',
+    code: "typeof cell === 'number'",
+    mutants: 'true',
+    reason: 'cellXml: Number.isFinite is false for anything but a number; it does not convert',
+  },
+  {
+    file: 'src/core/xlsx.ts',
+    code: '[]',
+    line: 'const bold = new Set(sheet.boldRows ?? []);',
+    ignore: true,
+    mutants: '["Stryker was here"]',
+    reason: 'sheetXml: a row index is a number, never that text',
+  },
+  {
+    file: 'src/core/xlsx.ts',
+    code: 'the XML declaration of each part',
+    mutants: '"" (6 times)',
+    reason: 'XML 1.0 makes the declaration optional: a part without it is read as UTF-8 XML 1.0 all the same',
+  },
+  {
+    file: 'src/core/xlsx.ts',
+    code: '\'<Default Extension="xml" ContentType="application/xml"/>\'',
+    mutants: '""',
+    reason: '[Content_Types].xml: every .xml part the writer makes has its own Override, so the default is never used',
+  },
+  {
+    file: 'src/core/correction.ts',
+    code: 'header.trim()',
+    ignore: true,
+    mutants: 'header',
+    reason: 'formFieldOf: its patterns are unanchored and headerKey trims the text itself',
+  },
+  {
+    file: 'src/core/correction.ts',
+    code: "''",
+    line: "return Array.isArray(source) ? analyseSheet(0, '', source, settings.headerRow) : (source as SheetData);",
+    ignore: true,
+    mutants: '"Stryker was here!"',
+    reason: 'sheetOf: a sheet name matters only when it names a class, and neither text does',
+  },
+  {
+    file: 'src/core/correction.ts',
+    code: 'f.row === null',
+    mutants: 'false',
+    reason: 'correctionRows: no student sits at row null, so a finding without a row is passed over later anyway',
+  },
+  {
+    file: 'src/core/correction.ts',
+    code: '/^\\d{12}$/',
+    mutants: '/\\d{12}$/, /^\\d{12}/',
+    reason: 'correctionRows: parseCid then accepts only 13 digits, so a longer text never gets a suggestion',
+  },
+  {
+    file: 'src/core/correction.ts',
+    code: '?.',
+    line: 'if (!p?.ok) continue;',
+    mutants: 'p.ok',
+    reason: 'rosterIds: the analysis parses every cid cell of a sheet that has the column, so p is never null there',
+  },
+  {
+    file: 'src/core/correction.ts',
+    code: '[]',
+    line: 'room: [],',
+    ignore: true,
+    mutants: '["Stryker was here"]',
+    reason: 'TEMPLATE_SYNONYMS: no template header reads "Stryker was here"',
+  },
+  {
+    file: 'src/core/correction.ts',
+    code: "newCid: [...] and note: ['หมายเหตุ'] of TEMPLATE_SYNONYMS",
+    mutants: '[]',
+    reason:
+      'formFieldOf: every newCid synonym says ใหม่ or ถูกต้อง, which the pattern before the table reads, and ' +
+      'the note synonym is its own form header',
+  },
+  {
+    file: 'src/core/thai-match.ts',
+    code: 'la - 1',
+    ignore: true,
+    mutants: 'la + 1',
+    reason: 'nameSlip: past the end both names read undefined, so the scan from the back steps down to la - 1 anyway',
+  },
+  {
+    file: 'src/core/thai-match.ts',
+    code: 'Math.abs(la - lb) !== 1',
+    mutants: 'false',
+    reason: 'nameSlip: with lengths 2 or more apart the two rests compared next differ in length, so null all the same',
+  },
+  {
+    file: 'src/core/thai-match.ts',
+    code: 'la > lb',
+    mutants: 'la >= lb',
+    reason: 'nameSlip: names of equal length have returned already',
+  },
+  {
+    file: 'src/core/thai-match.ts',
+    code: 'i < short.length',
+    mutants: 'true, i <= short.length',
+    reason: 'nameSlip: past the end of the shorter name its character is undefined, which stops the scan too',
+  },
+  {
+    file: 'src/core/thai-match.ts',
+    code: 'i < n',
+    mutants: 'i <= n',
+    reason: 'digitsApart: the digit past a day, a month (2 digits) or a BE year (4) is 0 in both',
+  },
+  {
+    file: 'src/core/thai-match.ts',
+    code: 'i < s.length',
+    mutants: 'i <= s.length',
+    reason: 'dobSlips: a digit appended to ddmmBBBB makes a five-digit year, which is no date',
+  },
+  {
+    file: 'src/core/thai-match.ts',
+    code: '/^[\\u0e30-\\u0e3a\\u0e40-\\u0e45\\u0e47\\u0e4d]$/',
+    mutants: 'either anchor dropped',
+    reason: 'isVowel is only given one character',
+  },
 ];
 
 /** Ignores the listed expressions whose every mutant is equivalent. */

@@ -64,6 +64,8 @@ describe('formFieldOf: a district template’s headers', () => {
     ['เลขบัตรประชาชนเดิม', 'oldCid'],
     ['เลขเดิม', 'oldCid'],
     ['Old ID', 'oldCid'],
+    // DMC's "ID in the system" is the one to replace, though it says neither old nor wrong.
+    ['เลขประจำตัวประชาชนในระบบ', 'oldCid'],
     ['เลขประจำตัวประชาชน (ใหม่)', 'newCid'],
     ['เลขประจำตัวประชาชนใหม่', 'newCid'],
     ['เลขประจำตัวประชาชนที่ถูกต้อง', 'newCid'],
@@ -393,6 +395,7 @@ describe('the header block and the sender', () => {
     [{}, null],
     [{ officerName: ' ' }, ['ชื่อเจ้าหน้าที่', 'officer name']],
     [{ officerPhone: '' }, ['เบอร์โทรศัพท์', 'phone']],
+    [{ officerPhone: '   ' }, ['เบอร์โทรศัพท์', 'phone']],
     [{ correctionEmail: '  ' }, ['อีเมลผู้รับ', 'recipient email']],
     [
       { officerName: '', officerPhone: '', correctionEmail: '' },

@@ -200,6 +200,38 @@ export const EQUIVALENT = [
     reason: 'digitsKey: digits of either sign still name each text of a length once, and lengths stay apart',
   },
   {
+    file: 'src/core/analysis.ts',
+    code: 'n >= 0',
+    line: 'if (text.length < 8 && Number.isFinite(n) && n >= 0) return n;',
+    mutants: 'n > 0',
+    reason: "measure's fast path: 0 goes on to the general path, which reads it as 0 too",
+  },
+  {
+    file: 'src/core/analysis.ts',
+    code: '/^(\\d+),(\\d+)$/',
+    mutants: '/(\\d+),(\\d+)$/, /^(\\d+),(\\d+)/',
+    reason: 'measure: the number test that follows is anchored at both ends, so a comma elsewhere is NaN either way',
+  },
+  {
+    file: 'src/core/analysis.ts',
+    code: 'values[from + i]?.[col]',
+    mutants: 'values[from + i][col] (OptionalChaining, three places)',
+    reason: 'encode: every row under the header exists (i < values.length − from)',
+  },
+  {
+    file: 'src/core/analysis.ts',
+    code: 'keep.length === n',
+    mutants: 'false',
+    reason: 'analyseSheet: with every row kept, picking the kept rows copies the same codes',
+  },
+  {
+    file: 'src/core/analysis.ts',
+    code: 'i < n',
+    line: 'for (let i = 0; i < n; i++) {',
+    mutants: 'i <= n (encodeColumn, dictionary column)',
+    reason: 'encodeColumn: a row past the end reads code undefined, which names no value and writes no code',
+  },
+  {
     file: 'src/core/dates.ts',
     code: 'key.length >= 3',
     mutants: 'true, key.length > 3',

@@ -1,7 +1,8 @@
 /** Pins how a sheet is read into columns (issue 15): students, values per row, name parts, the sheet's grade. */
 import { describe, expect, it } from 'vitest';
 import { analyseSheet, isPresent, measure, type FieldValue, type SheetData } from './analysis';
-import type { Cell, FieldKey } from './types';
+import type { TextColumn, TextColumns } from './text-columns';
+import { FIELD_KEYS, type Cell, type FieldKey } from './types';
 
 /** A student's value of a field, whatever the column's encoding. */
 const at = <F extends FieldKey>(s: SheetData, f: F, i: number): FieldValue<F> =>
@@ -202,4 +203,153 @@ describe('isPresent', () => {
   ] as const)('%s → %s', (status, present) =>
     expect(isPresent({ text: '', raw: '', blank: false, has: true, v: status })).toBe(present),
   );
+});
+
+describe('measure: what ends a number and what follows its comma or point', () => {
+  it.each([
+    ['  ๔๕ กก. ', 45],
+    ['45 กก', 45],
+    ['150 ซม', 150],
+    ['45,55', 45.55],
+    ['45.55 kg', 45.55],
+  ])('%j → %d', (text, n) => expect(measure(text)).toBe(n));
+  it.each(['45 m2', '45 kg.', '1e999', 'Infinity'])('%j is not a number', (text) => expect(measure(text)).toBeNaN());
+});
+
+describe('analyseSheet: how a column is encoded', () => {
+  const HEAD = ['เพศ', 'ชื่อ', 'นามสกุล'];
+  /** A sheet whose first names are `names` (one per row), every row a student by its gender. */
+  const withNames = (names: Cell[]) => read('x', [HEAD, ...names.map((n): Cell[] => ['ช', n, 'ดี'])]);
+  const ids = (n: number, distinct = n) => Array.from({ length: n }, (_, i): Cell => `ก${i % distinct}`);
+
+  it.each([
+    ['63 rows, 60 distinct: too few to tell, one value per distinct text', ids(63, 60), 60],
+    ['64 rows, 60 distinct (over 90 %): a value per row', ids(64, 60), 64],
+    ['100 rows, 91 distinct (over 90 %): a value per row', ids(100, 91), 100],
+    ['100 rows, 90 distinct (not over 90 %): one value per distinct text', ids(100, 90), 90],
+    ['200 rows of 10 texts', ids(200, 10), 10],
+  ])('%s', (_, names, values) => {
+    const s = withNames(names);
+    expect(s.columns.firstName.values).toHaveLength(values);
+    names.forEach((n, i) => expect(at(s, 'firstName', i).text).toBe(n));
+  });
+
+  it('judges a column by its first 8,192 rows: distinct there, a value per row after too', () => {
+    const names = [...ids(8192), ...Array.from({ length: 100 }, (): Cell => 'ซ้ำ')];
+    const s = withNames(names);
+    expect(s.columns.firstName.values).toHaveLength(8292);
+    expect(at(s, 'firstName', 8200).text).toBe('ซ้ำ');
+  });
+
+  it('judges a column by the rows under its header, not the lines above it', () => {
+    const names = ids(100);
+    const s = read('x', [['title'], ['ชั้น'], HEAD, ...names.map((n): Cell[] => ['ช', n, 'ดี'])]);
+    expect(s.columns.firstName.values).toHaveLength(100);
+    names.forEach((n, i) => expect(at(s, 'firstName', i).text).toBe(n));
+  });
+
+  it('a missing cell in a column of distinct values reads as ""', () => {
+    const rows: Cell[][] = [HEAD, ...ids(99).map((n): Cell[] => ['ช', n, 'ดี']), ['ช']];
+    const s = read('x', rows);
+    expect(s.columns.firstName.values).toHaveLength(100);
+    expect(at(s, 'firstName', 99)).toMatchObject({ text: '', blank: true });
+  });
+
+  it('a repetitive column: a missing, an empty and a null cell are one value, equal dates one value', () => {
+    const day = () => new Date(2015, 2, 15);
+    const s = read('x', [['เพศ', 'ชื่อ', 'วันเดือนปีเกิด'], ['ช', 'ก', day()], ['ช', '', day()], ['ช', null], ['ช']]);
+    expect(s.columns.firstName.values).toHaveLength(2);
+    expect(s.columns.dob.values).toHaveLength(2);
+    expect(at(s, 'dob', 1).raw).toEqual(day());
+    expect(at(s, 'firstName', 2)).toMatchObject({ text: '', blank: true });
+  });
+
+  it('a field without a parser derives null', () => {
+    const s = withNames(['ก']);
+    expect(at(s, 'firstName', 0).v).toBeNull();
+  });
+
+  it('takes the grade from the lines above the header only, never from a student’s cells', () => {
+    const s = read('x', [
+      ['เพศ', 'ชื่อ', 'นามสกุล', 'หมายเหตุ'],
+      ['ช', 'ก', 'ดี', 'ย้ายมาจากชั้น ป.3/1'],
+      ['ญ', 'ข', 'ดี', 'ย้ายมาจากชั้น ป.3/1'],
+    ]);
+    expect(s.gradeFrom).toBeNull();
+    expect(at(s, 'grade', 0).has).toBe(false);
+  });
+});
+
+describe('analyseSheet from columns the reader made', () => {
+  /** Columns of `rows` as the CSV reader makes them: `dict` columns (codes) except those listed as texts. */
+  function columnsOf(rows: string[][], asTexts: number[] = [], drop = 0): TextColumns {
+    const width = Math.max(0, ...rows.map((r) => r.length)) - drop;
+    const columns: TextColumn[] = [];
+    for (let c = 0; c < width; c++) {
+      if (asTexts.includes(c)) {
+        columns.push({ codes: null, dict: [''], textOf: (r) => rows[r]?.[c] ?? '' });
+        continue;
+      }
+      // Codes in an order of their own (the reader's), not the order the analysis numbers them in.
+      const dict = [''];
+      const texts = [...new Set(rows.map((r) => r[c] ?? ''))].filter((t) => t !== '').reverse();
+      dict.push(...texts);
+      const codes = Int32Array.from(rows, (r) => dict.indexOf(r[c] ?? ''));
+      columns.push({ codes, dict, textOf: null });
+    }
+    return { rows: rows.length, widths: Int32Array.from(rows, (r) => r.length), columns };
+  }
+
+  /** Every student's text, blank and derived value of every field. */
+  const view = (s: SheetData) =>
+    Array.from(s.rows, (row, i) => [
+      row,
+      FIELD_KEYS.map((f) => [f, at(s, f, i).text, at(s, f, i).blank, at(s, f, i).v]),
+    ]);
+
+  const ROWS: string[][] = [
+    ['รายชื่อนักเรียน'],
+    ['เพศ', 'ชื่อ', 'นามสกุล', 'วันเดือนปีเกิด', 'เลขประจำตัวนักเรียน'],
+    ['ช', 'ก', 'ดี', '1/2/2558', '101'],
+    ['', '', '', '', ''],
+    ['ญ', 'ข', 'ดี', '2/2/2558', '102'],
+    ['ช', 'ก', 'มี'],
+    ['ญ', '', 'ดี', '1/2/2558', '103'],
+  ];
+
+  it.each([
+    ['dictionary columns', [] as number[]],
+    ['a column of texts', [4]],
+    ['every column of texts', [0, 1, 2, 3, 4]],
+  ])('reads %s as it reads the rows', (_, asTexts) => {
+    const byRows = analyseSheet(0, 'x', ROWS)!;
+    const byColumns = analyseSheet(0, 'x', ROWS, undefined, columnsOf(ROWS, asTexts))!;
+    expect(byColumns.rows).toEqual(byRows.rows);
+    expect(view(byColumns)).toEqual(view(byRows));
+    // A column of texts has a value per data row (the blank one too), as a mostly distinct column has.
+    if (asTexts.includes(4)) expect(byColumns.columns.sid.values).toHaveLength(ROWS.length - 2);
+    for (const f of ['gender', 'firstName', 'lastName', 'dob'] as const)
+      if (!asTexts.includes(byRows.map.columns[f]!))
+        expect(byColumns.columns[f].values.map((v) => v.text)).toEqual(byRows.columns[f].values.map((v) => v.text));
+  });
+
+  it('reads a column the reader does not have as blank', () => {
+    const rows = ROWS.map((r, i) => (i === 1 ? r : r.slice(0, 4)));
+    const byColumns = analyseSheet(0, 'x', rows, undefined, columnsOf(rows, [], 0))!;
+    const cols = columnsOf(rows);
+    cols.columns.length = 4;
+    const lacking = analyseSheet(0, 'x', rows, undefined, cols)!;
+    expect(view(lacking)).toEqual(view(byColumns));
+    expect(lacking.columns.sid.values.map((v) => v.text)).toEqual(['']);
+  });
+
+  it('a header with no rows under it has no students and no values', () => {
+    const rows = ROWS.slice(0, 2);
+    const cols = columnsOf(rows);
+    cols.columns.length = 3;
+    const s = analyseSheet(0, 'x', rows, undefined, cols)!;
+    expect(s.rows).toHaveLength(0);
+    expect(s.columns.sid.values).toHaveLength(0);
+    expect(s.columns.gender.values).toHaveLength(0);
+  });
 });

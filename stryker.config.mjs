@@ -232,6 +232,51 @@ export const EQUIVALENT = [
     reason: 'encodeColumn: a row past the end reads code undefined, which names no value and writes no code',
   },
   {
+    file: 'src/core/validate.ts',
+    code: '!field',
+    mutants: 'false',
+    reason: 'columnOf: no field names no column, no name part and no grade, so null comes out all the same',
+  },
+  {
+    file: 'src/core/validate.ts',
+    code: 'known && known.value === value',
+    mutants: 'false, and { value, msg } → {} in the memo',
+    reason:
+      "say: a rule's message for a hit and a value is the same each time it is made; the memo only saves making it",
+  },
+  {
+    file: 'src/core/validate.ts',
+    code: 'col !== null',
+    mutants: 'true (in the value and the column of a finding), values[rowIndex]?.[col] → values[rowIndex][col]',
+    reason: "finding: a null column reads no cell ('') and no header (null) either way; a student's row exists",
+  },
+  {
+    file: 'src/core/validate.ts',
+    code: 'own.length < sheets.length',
+    mutants: 'true, own.length <= sheets.length',
+    reason: 'checkWorkbook: filtering out no own sheets, or all of them, leaves the same sheets',
+  },
+  {
+    file: 'src/core/validate.ts',
+    code: "''",
+    line: "const { findings, summary } = validateWorkbook({ sheets: [{ name: '', values }] }, settingsInput, options)",
+    mutants: '"Stryker was here!"',
+    reason:
+      "validate: the one sheet's name names no grade and no download, and a single sheet's findings name no sheet",
+  },
+  {
+    file: 'src/core/validate.ts',
+    code: 'sources.length > 1',
+    mutants: 'true, sources.length >= 1',
+    reason: 'validateSources: an ID in one file alone is never in two files',
+  },
+  {
+    file: 'src/core/validate.ts',
+    code: 'id === null',
+    mutants: 'false (each of the two, alone)',
+    reason: 'validateSources: either test alone keeps invalid IDs out of the files-by-ID table and its look-up',
+  },
+  {
     file: 'src/core/dates.ts',
     code: 'key.length >= 3',
     mutants: 'true, key.length > 3',

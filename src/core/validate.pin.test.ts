@@ -381,3 +381,316 @@ describe('validateSources', () => {
     expect(alone[0]!.reports[0]!.findings.filter((f) => f.rule === 'cid.duplicate-across-files')).toEqual([]);
   });
 });
+
+describe('where a finding points', () => {
+  it('points a finding on the prefix or first name at the full-name column', () => {
+    const rules = [
+      rule('pre', { field: 'prefix', reads: ['prefix'], check: () => true }),
+      rule('first', { field: 'firstName', reads: ['firstName'], check: () => true }),
+    ];
+    const r = validate(
+      [
+        ['เพศ', 'ชื่อ-นามสกุล', 'เลขประจำตัวนักเรียน'],
+        ['ช', 'ด.ช. สมชาย ใจดี', '1'],
+      ],
+      {},
+      { rules },
+    );
+    expect(r.findings.map((f) => [f.rule, f.cell, f.column])).toEqual([
+      ['pre', 'B2', 'ชื่อ-นามสกุล'],
+      ['first', 'B2', 'ชื่อ-นามสกุล'],
+    ]);
+  });
+
+  it('points a finding on a field with no column at no cell: a name part without a full name, a room', () => {
+    const rules = [
+      rule('pre', { field: 'prefix', check: () => true }),
+      rule('room', { field: 'room', check: () => true }),
+      rule('grade', { field: 'grade', check: () => true }),
+    ];
+    const r = validate([HEAD.slice(2), student(1).slice(2)], SETTINGS, { rules });
+    expect(r.findings.map((f) => [f.rule, f.row, f.cell, f.column, f.value])).toEqual([
+      ['pre', 2, null, null, ''],
+      ['room', 2, null, null, ''],
+      // A grade without a column of its own points at the birth date (the sheet may name the grade).
+      ['grade', 2, 'D2', 'วันเดือนปีเกิด', '15/03/2557'],
+    ]);
+  });
+
+  it('points a grade the sheet name gives at no cell when the sheet has no birth date', () => {
+    const rules = [rule('g', { field: 'grade', reads: ['grade'], check: () => true })];
+    const values = [HEAD.slice(0, 5), student(1).slice(0, 5)];
+    const w = validateWorkbook({ sheets: [{ name: 'ม.2-1', values }] }, SETTINGS, { rules });
+    expect(w.reports[0]!.findings.map((f) => [f.row, f.cell, f.column])).toEqual([[2, null, null]]);
+  });
+
+  it('puts a sheet finding naming a column on a header in the first row, and on no cell without a header', () => {
+    const rules = [rule('h', { sheet: () => [{ col: 1 }] })];
+    const first = validate(
+      [
+        ['ชื่อ', 'นามสกุล', 'เพศ'],
+        ['ก', 'ข', 'ช'],
+      ],
+      {},
+      { rules },
+    );
+    expect(first.findings.map((f) => [f.row, f.cell, f.column])).toEqual([[1, 'B1', 'นามสกุล']]);
+    const none = validate(
+      [
+        ['a', 'b'],
+        [1, 2],
+      ],
+      {},
+      { rules: [rule('h', { sheet: () => [{ col: 0 }] })] },
+    );
+    expect(none.findings.map((f) => [f.row, f.cell, f.column])).toEqual([[0, null, null]]);
+  });
+
+  it('gives a sheet rule the header map (null without a header) and a `has` that is false without one', () => {
+    const seen: unknown[] = [];
+    const rules = [
+      rule('s', {
+        sheet: (map, ctx) => {
+          seen.push([map?.headerIndex ?? null, ctx.has('gender'), ctx.has('cid'), ctx.map.headers, ctx.map.duplicates]);
+          return [];
+        },
+      }),
+    ];
+    validate([['x'], ['ชื่อ', 'นามสกุล', 'เพศ'], ['ก', 'ข', 'ช']], {}, { rules });
+    validate(
+      [
+        ['a', 'b'],
+        [1, 2],
+      ],
+      {},
+      { rules },
+    );
+    expect(seen).toEqual([
+      [1, true, false, ['ชื่อ', 'นามสกุล', 'เพศ'], []],
+      [null, false, false, [], []],
+    ]);
+  });
+
+  it('orders findings on one cell by the rules’ order, a cell rule before a later row rule', () => {
+    const rules = [
+      rule('c.cell', { field: 'firstName', each: ['firstName'], cell: () => true }),
+      rule('b.row', { field: 'firstName', reads: ['firstName'], check: () => true }),
+      rule('a.cell', { field: 'firstName', each: ['firstName'], cell: () => true }),
+    ];
+    const r = validate(
+      [
+        ['ชื่อ', 'นามสกุล', 'เพศ'],
+        ['ก', 'ข', 'ช'],
+      ],
+      {},
+      { rules },
+    );
+    expect(r.findings.map((f) => f.rule)).toEqual(['c.cell', 'b.row', 'a.cell']);
+  });
+
+  it('says each row’s own value when rows share a hit', () => {
+    const rules = [rule('v', { field: 'firstName', reads: ['gender'], check: () => true })];
+    const r = validate(
+      [
+        ['ชื่อ', 'นามสกุล', 'เพศ'],
+        ['ก', 'ข', 'ช'],
+        ['ค', 'ข', 'ช'],
+        ['ก', 'ง', 'ช'],
+      ],
+      {},
+      { rules },
+    );
+    expect(r.findings.map((f) => [f.value, f.message.en])).toEqual([
+      ['ก', 'v ก'],
+      ['ค', 'v ค'],
+      ['ก', 'v ก'],
+    ]);
+  });
+});
+
+describe('a grade the sheet names', () => {
+  const rules = [
+    rule('grade.own', { field: 'grade', needs: ['grade'], reads: ['grade'], check: () => true }),
+    rule('grade.any', { field: 'grade', reads: ['grade'], check: () => true }),
+    rule('other', { field: 'gender', needs: ['grade'], reads: ['grade'], check: () => true }),
+  ];
+  const ids = (values: Cell[][], name: string) =>
+    validateWorkbook({ sheets: [{ name, values }] }, SETTINGS, { rules }).reports[0]!.findings.map((f) => f.rule);
+
+  it('from the sheet’s name or a title line: rules on a grade column’s cell are skipped, the rest run', () => {
+    expect(ids(roster(student(1)), 'ม.2-1')).toEqual(['other', 'grade.any']);
+    expect(ids([['รายชื่อนักเรียนชั้น ม.2/1'], ...roster(student(1))], 'x')).toEqual(['other', 'grade.any']);
+  });
+  it('from a grade column: every rule runs', () => {
+    expect(
+      ids(
+        [
+          [...HEAD, 'ชั้น'],
+          [...student(1), 'ม.2'],
+        ],
+        'ม.2-1',
+      ),
+    ).toEqual(['other', 'grade.own', 'grade.any']);
+  });
+});
+
+describe('exam takers', () => {
+  it('counts only students who took the exam', () => {
+    const r = validate(
+      [
+        ['เลขประจำตัวประชาชน', 'เพศ', 'ชื่อ', 'ชั้น', 'สอบปลายภาค'],
+        [cid(1), 'ช', 'ก', 'ป.6', 'สอบ'],
+        [cid(2), 'ช', 'ก', 'ป.6', 'ไม่สอบ'],
+        [cid(3), 'ญ', 'ก', 'ป.6', ''],
+      ],
+      SETTINGS,
+    );
+    expect(r.summary.examTakers.total).toEqual({ grade: '', male: 1, female: 0, unknown: 0, total: 1 });
+  });
+});
+
+describe('a DMC download in the workbook', () => {
+  const STAMP = 'วันและเวลาที่สร้างรายงาน 15/03/2569 02:00:00';
+  const DMC = [
+    [STAMP],
+    ['รหัสโรงเรียน', 'ชื่อโรงเรียน', 'เลขประจำตัวนักเรียน', 'ชั้น', 'ห้อง', 'เลขประจำตัวนักเรียน', 'เพศ', 'ชื่อ', 'นามสกุล'],
+    ['1', 'ร.ร.', '101', 'ป.6', '1', cid(9), 'ช', 'ก', 'ข'],
+  ];
+  const summary: Cell[][] = [
+    ['สรุป', 'ชาย'],
+    ['ป.6', 1],
+  ];
+  const check = (sheets: Array<{ name: string; values: Cell[][] }>, settings = {}) => {
+    const w = validateWorkbook({ sheets }, { ...SETTINGS, ...settings });
+    return { checked: w.reports.map((r) => r.sheet), skipped: w.skipped.map((s) => [s.sheet, s.reason.en]), w };
+  };
+
+  it('beside the school’s roster: skipped as the other side of a comparison', () => {
+    const { checked, skipped, w } = check([
+      { name: 'dmc', values: DMC },
+      { name: 'a', values: roster(student(1)) },
+    ]);
+    expect(checked).toEqual(['a']);
+    expect(skipped).toEqual([['dmc', expect.stringContaining('The DMC download')]]);
+    expect(w.skipped[0]!.reason.th).toMatch(/^ข้อมูลที่ดาวน์โหลดจาก DMC/);
+  });
+
+  it('alone, or beside sheets without a roster header: checked as the roster', () => {
+    expect(check([{ name: 'dmc', values: DMC }]).checked).toEqual(['dmc']);
+    const { checked, skipped } = check([
+      { name: 'สรุป', values: summary },
+      { name: 'dmc', values: DMC },
+    ]);
+    expect(checked).toEqual(['dmc']);
+    expect(skipped).toEqual([['สรุป', expect.stringContaining('No roster header')]]);
+  });
+
+  it('the sheet the settings name as the download, recognised or not, beside a roster: skipped', () => {
+    const { checked, skipped } = check(
+      [
+        { name: 'a', values: roster(student(1)) },
+        { name: 'ข้อมูล DMC', values: roster(student(2)) },
+        { name: '', values: roster(student(3)) },
+      ],
+      { dmcSheet: 'ข้อมูล DMC' },
+    );
+    expect(checked).toEqual(['a', '']);
+    expect(skipped).toEqual([['ข้อมูล DMC', expect.stringContaining('The DMC download')]]);
+  });
+
+  it('looks for the roster beside it at the header row the settings give', () => {
+    const titled = [['รายชื่อนักเรียน'], ...roster(student(1))];
+    // Row 2 holds the header: the roster is found, the download skipped.
+    expect(
+      check(
+        [
+          { name: 'dmc', values: DMC },
+          { name: 'a', values: titled },
+        ],
+        { headerRow: 2 },
+      ).checked,
+    ).toEqual(['a']);
+    // Row 1 holds no header: no roster beside the download, so the download is not set aside.
+    expect(
+      check(
+        [
+          { name: 'dmc', values: DMC },
+          { name: 'a', values: titled },
+        ],
+        { headerRow: 1 },
+      ).checked,
+    ).toEqual(['dmc']);
+  });
+
+  it('without a named download sheet, a sheet with no name is a roster like any other', () => {
+    const { checked, skipped } = check([
+      { name: 'a', values: roster(student(1)) },
+      { name: '', values: roster(student(3)) },
+    ]);
+    expect(checked).toEqual(['a', '']);
+    expect(skipped).toEqual([]);
+  });
+});
+
+describe('rules over the whole workbook', () => {
+  it('see only the sheets that have the fields they need, and do not run when none has', () => {
+    const sizes: number[] = [];
+    const rules = [
+      rule('count', {
+        needs: ['sid'],
+        roster: (roster) => {
+          sizes.push(roster.size);
+          return [{ value: String(roster.size) }];
+        },
+      }),
+    ];
+    const withSid = [...HEAD, 'เลขประจำตัวนักเรียน'];
+    validateWorkbook(
+      {
+        sheets: [
+          { name: 'a', values: roster(student(1), student(2), student(3)) },
+          { name: 'b', values: [withSid, [...student(4), '4'], [...student(5), '5']] },
+        ],
+      },
+      SETTINGS,
+      { rules },
+    );
+    expect(sizes).toEqual([2]);
+    const none = validateWorkbook({ sheets: [{ name: 'a', values: roster(student(1)) }] }, SETTINGS, { rules });
+    expect(none.reports[0]!.findings).toEqual([]);
+    expect(sizes).toEqual([2]);
+  });
+});
+
+describe('validateSources: more cases', () => {
+  const across = (books: ReturnType<typeof validateSources>) =>
+    books.map((b) =>
+      b.reports.flatMap((r) => r.findings.filter((f) => f.rule === 'cid.duplicate-across-files').map((f) => f.cell)),
+    );
+
+  it('reports an ID in exactly two of three files', () => {
+    const books = validateSources(
+      [
+        { source: 'a', sheets: [{ name: '', values: roster(student(7)) }] },
+        { source: 'b', sheets: [{ name: '', values: roster(student(8)) }] },
+        { source: 'c', sheets: [{ name: '', values: roster(student(1), student(7)) }] },
+      ],
+      SETTINGS,
+    );
+    expect(across(books)).toEqual([['A2'], [], ['A3']]);
+  });
+
+  it('takes files without an ID column or without a roster in its stride', () => {
+    const books = validateSources(
+      [
+        { source: 'a', sheets: [{ name: '', values: roster(student(7)) }] },
+        { source: 'b', sheets: [{ name: '', values: [HEAD.slice(1), student(7).slice(1)] }] },
+        { source: 'c', sheets: [{ name: '', values: [['สรุป'], ['ป.6', 1]] }] },
+        { source: 'd', sheets: [{ name: '', values: roster(student(7)) }] },
+      ],
+      SETTINGS,
+    );
+    expect(across(books)).toEqual([['A2'], [], [], ['A2']]);
+    expect(books[2]!.reports[0]!.findings.map((f) => f.rule)).toContain('header.not-found');
+  });
+});

@@ -14,6 +14,15 @@ describe('DenseIds', () => {
     expect(d.id(1_999 * 7919)).toBe(d.size - 1);
   });
 
+  it('numbers 200,000 keys that differ only above 32 bits, and finds each again', () => {
+    // A hash that lost the high half would put them all in one probe chain: minutes instead of milliseconds.
+    const d = new DenseIds();
+    const n = 200_000;
+    for (let i = 0; i < n; i++) expect(d.id(i * 2 ** 32 + 7)).toBe(i);
+    for (let i = 0; i < n; i += 997) expect(d.id(i * 2 ** 32 + 7)).toBe(i);
+    expect(d.size).toBe(n);
+  });
+
   it('numbers a new key with the size before the call', () => {
     const d = new DenseIds();
     expect([d.id(5), d.id(5), d.id(6), d.size]).toEqual([0, 0, 1, 2]);

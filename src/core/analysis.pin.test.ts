@@ -213,7 +213,15 @@ describe('measure: what ends a number and what follows its comma or point', () =
     ['45,55', 45.55],
     ['45.55 kg', 45.55],
   ])('%j → %d', (text, n) => expect(measure(text)).toBe(n));
-  it.each(['45 m2', '45 kg.', '1e999', 'Infinity'])('%j is not a number', (text) => expect(measure(text)).toBeNaN());
+  it.each(['45 m2', '45 kg.', '1e999', 'Infinity', '1e3', '1.5e+10', '0x2d', '+45', '45..5'])(
+    '%j is not a number',
+    (text) => expect(measure(text)).toBeNaN(),
+  );
+  it.each([
+    ['45. kg', 45],
+    ['.5 m', 0.5],
+    ['45.', 45],
+  ])('a number reads alike with a unit or without: %j → %d', (text, n) => expect(measure(text)).toBe(n));
 });
 
 describe('analyseSheet: how a column is encoded', () => {

@@ -73,17 +73,22 @@ export interface SheetData {
   gradeFrom: GradeSource;
 }
 
-/** Weight and height as rosters write them. */
-/** "45.5", "๔๕", "45 กก.", "45,5" → 45.5; blank, "0" and "-" → 0 (DMC's "not recorded"); junk → NaN. */
+/** A decimal as people type one: "45", "45.5", "45." and ".5"; no sign, exponent or hex. */
+const DECIMAL = /^(?:\d+\.?\d*|\.\d+)$/;
+
+/**
+ * Weight and height as rosters write them: "45.5", "๔๕", "45 กก.", "45,5" → 45.5; blank, "0" and "-" → 0
+ * (DMC's "not recorded"); anything else (junk, "1e3", "0x2d") → NaN. One pattern for bare numbers and numbers
+ * with a unit, so "45." and "45. kg" read alike.
+ */
 export function measure(text: string | undefined): number {
   if (text === undefined || isBlankText(text)) return 0;
-  const n = Number(text);
-  if (text.length < 8 && Number.isFinite(n) && n >= 0) return n;
+  if (text.length < 8 && DECIMAL.test(text)) return Number(text);
   const t = arabicDigits(text)
     .trim()
     .replace(/\s*(?:kg|กก\.?|กิโลกรัม|cm|ซม\.?|เซนติเมตร|m|ม\.)$/i, '')
     .replace(/^(\d+),(\d+)$/, '$1.$2');
-  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+  return DECIMAL.test(t) ? Number(t) : Number.NaN;
 }
 
 function derive(field: FieldKey, text: string, raw: Cell, blank: boolean): unknown {

@@ -915,6 +915,106 @@ export const EQUIVALENT = [
     mutants: 'either anchor dropped',
     reason: 'isVowel is only given one character',
   },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: "String(s ?? '').toLowerCase() and a === b in sameColour",
+    mutants: 'toUpperCase(), a === b → false',
+    reason: 'fills compare without case either way, and equal texts are equal in lower case too',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'the bounds kept in boxOf and bestSplit (r < r0, r > r1, c < c0, c > c1)',
+    mutants: '< → <=, > → >=',
+    reason: 'a bound moved to an equal value is the same bound',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'r > b.r1',
+    mutants: 'true',
+    reason: 'boxOf is given cells by row, so the last row is the largest',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'n < 2 and scratch.length < n',
+    mutants: 'false, n <= 2 (one cell or two are cut or not at no cost); true, <= (a new scratch array)',
+    reason: 'bestSplit: fewer than two cells give no cut either way; a fresh scratch array holds the same areas',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'i >= 0 and i < n - 1 in bestSplit; i < n in order()',
+    mutants: 'i > 0, i <= n - 1, i <= n',
+    reason:
+      'bestSplit and order: a step past the end writes past a typed array (ignored) or meets a cut that saves nothing; ' +
+      'scratch[0] is never read',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'gain > 0 && (!best || gain > best.gain) and the pick among parts',
+    mutants: 'gain >= 0, gain >= best.gain, p.cut.gain >= …',
+    reason: 'a cut that saves nothing never lowers the cost, and of two equal cuts either gives the same area',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'k < sorted.length',
+    mutants: 'true, k <= sorted.length',
+    reason: 'split: past the end the key is undefined, which stops the scan too',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: '!byR.length || most < 1',
+    mutants: 'false, &&, most < 1 → false (and the early return it guards)',
+    reason: 'covers is only asked for groups that have cells, with one piece or more left',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'parts.length >= most; p.cut === undefined; groups.length <= budget; the loop bound on g',
+    mutants: 'false, >, true, g <= …, Math.max',
+    reason:
+      'choices with more pieces than the budget are weighed and dropped by planWrites; a cut found again is the ' +
+      'same cut; a g past the groups or the budget covers nothing',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: '!groups.length',
+    mutants: 'false',
+    reason: 'choices: no groups give the one empty choice either way',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'n - 1',
+    ignore: true,
+    mutants: 'n + 1 (both loops of bestSplit)',
+    reason: 'bestSplit: steps past the end write past a typed array (ignored) or meet a cut that saves nothing',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'budget - g',
+    ignore: true,
+    mutants: 'budget + g',
+    reason: 'choices: covers with more boxes than the budget are weighed and dropped by planWrites',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'pts.slice()',
+    ignore: true,
+    mutants: 'pts',
+    reason: "rangesOf: a group's cells are not read again after its ranges are made",
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: 'groups.slice(0, choice.lists)',
+    ignore: true,
+    mutants: 'groups',
+    reason: 'piecesOf: groups past the listed ones lie inside the boxes, so their lists come out empty and are dropped',
+  },
+  {
+    file: 'src/core/mark-writes.ts',
+    code: '[]',
+    line: 'const out: Choice[] = [];',
+    ignore: true,
+    mutants: '["Stryker was here"]',
+    reason: 'choices: a text among the choices costs NaN and is never chosen',
+  },
 ];
 
 /** Ignores the listed expressions whose every mutant is equivalent. */

@@ -1,4 +1,5 @@
 /** Pins the plan of mark writes (issue 15): the budget of pieces, lists and their ranges, blocks and their cuts. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planWrites, WRITE_PIECES, writtenCells, type Writes } from './mark-writes';
 import type { Grid } from './marks';
@@ -199,5 +200,147 @@ describe('writtenCells', () => {
         backgrounds: [{ kind: 'list', a1: ['A1'], value: 'x', cells: 5 }],
       }),
     ).toEqual({ notes: 8, backgrounds: 5 });
+  });
+});
+
+describe('planWrites: blocks over clusters in two dimensions', () => {
+  /** Distinct notes on every cell of each box [r0, c0, rows, cols]. */
+  const plan = (size: number, boxes: Array<[number, number, number, number]>, budget: number) => {
+    const before = blank(size, size);
+    const after = copy(before);
+    for (const [r0, c0, rows, cols] of boxes)
+      for (let r = r0; r < r0 + rows; r++) for (let c = c0; c < c0 + cols; c++) after.notes[r]![c] = `n${r}:${c}`;
+    return planWrites(before, after, budget);
+  };
+  const sorted = (w: Writes) =>
+    w.notes.map((p) => (p.kind === 'block' ? [p.r0, p.c0, p.rows, p.cols] : p.a1)).sort((a, b) => (a < b ? -1 : 1));
+  it('four corners, four pieces: one block on each, cut across rows and across columns', () => {
+    const corners: Array<[number, number, number, number]> = [
+      [0, 0, 2, 2],
+      [0, 8, 2, 2],
+      [8, 0, 2, 2],
+      [8, 8, 2, 2],
+    ];
+    const w = plan(10, corners, 4);
+    expect(sorted(w)).toEqual(corners.slice().sort((a, b) => (a < b ? -1 : 1)));
+    expect(writtenCells(w).notes).toBe(16);
+  });
+  it('three clusters of different sizes and shapes, three pieces: each covered exactly', () => {
+    const clusters: Array<[number, number, number, number]> = [
+      [0, 0, 3, 3],
+      [1, 15, 2, 1],
+      [20, 20, 1, 3],
+    ];
+    const w = plan(24, clusters, 3);
+    expect(sorted(w)).toEqual(clusters.slice().sort((a, b) => (a < b ? -1 : 1)));
+    expect(writtenCells(w).notes).toBe(9 + 2 + 3);
+  });
+  it('two pieces over three clusters: the two nearest share a block', () => {
+    const w = plan(
+      30,
+      [
+        [0, 0, 2, 2],
+        [0, 4, 2, 2],
+        [25, 25, 2, 2],
+      ],
+      2,
+    );
+    expect(sorted(w)).toEqual([
+      [0, 0, 2, 6],
+      [25, 25, 2, 2],
+    ]);
+  });
+});
+
+describe('planWrites: notes and fills weighed together', () => {
+  it('four pieces over two far clusters of distinct notes and two of distinct fills: a block on each cluster', () => {
+    const before = blank(30, 30);
+    const after = copy(before);
+    for (const [r0, c0] of [
+      [0, 0],
+      [26, 26],
+    ])
+      for (let r = r0!; r < r0! + 2; r++)
+        for (let c = c0!; c < c0! + 2; c++) {
+          after.notes[r]![c] = `n${r}:${c}`;
+          after.backgrounds[r + 1]![c] = `#0000${r}${c}`;
+        }
+    const w = planWrites(before, after, 4);
+    expect(writtenCells(w)).toEqual({ notes: 8, backgrounds: 8 });
+    expect(pieces(w)).toBe(4);
+  });
+});
+
+describe('planWrites: any change, any budget (property)', () => {
+  /** Cells of an A1 range "B3" or "B3:C4", 0-based. */
+  const cellsOf = (range: string): Array<[number, number]> => {
+    const at = (s: string): [number, number] => {
+      const m = /^([A-Z]+)(\d+)$/.exec(s)!;
+      const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      return [Number(m[2]) - 1, col];
+    };
+    const [a, b = a] = range.split(':') as [string, string?];
+    const [r0, c0] = at(a);
+    const [r1, c1] = at(b!);
+    const out: Array<[number, number]> = [];
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push([r, c]);
+    return out;
+  };
+  /** Applies one kind's pieces to a copy of `from`: lists set their value, blocks copy from `to`. */
+  const apply = (from: string[][], to: string[][], ps: Writes['notes']) => {
+    const out = from.map((r) => r.slice());
+    const seen = new Set<string>();
+    for (const p of ps) {
+      const cells = p.kind === 'list' ? p.a1.flatMap(cellsOf) : [];
+      if (p.kind === 'block')
+        for (let r = p.r0; r < p.r0 + p.rows; r++) for (let c = p.c0; c < p.c0 + p.cols; c++) cells.push([r, c]);
+      expect(p.cells).toBe(cells.length);
+      expect(cells.length).toBeGreaterThan(0);
+      for (const [r, c] of cells) {
+        // No cell is written twice: a list leaves to a block the cells it covers.
+        expect(seen.has(`${r}:${c}`)).toBe(false);
+        seen.add(`${r}:${c}`);
+        out[r]![c] = p.kind === 'list' ? p.value : to[r]![c]!;
+      }
+    }
+    return out;
+  };
+  const grid = fc.integer({ min: 1, max: 7 }).chain((rows) =>
+    fc.integer({ min: 1, max: 7 }).chain((cols) => {
+      const cell = (values: string[]) =>
+        fc.array(fc.array(fc.constantFrom(...values), { minLength: cols, maxLength: cols }), {
+          minLength: rows,
+          maxLength: rows,
+        });
+      const notes = ['', '', '', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+      const fills = ['#ffffff', '#ffffff', '#ffffff', '#f4c7c3', '#fce8b2', '#b7e1cd', '#c9daf8'];
+      return fc.record({
+        before: fc.record({ notes: cell(notes), backgrounds: cell(fills) }),
+        after: fc.record({ notes: cell(notes), backgrounds: cell(fills) }),
+        budget: fc.integer({ min: 0, max: 10 }),
+      });
+    }),
+  );
+  it('turns before into after in at most the budget of pieces, writing only changed cells while values fit', () => {
+    fc.assert(
+      fc.property(grid, ({ before, after, budget }) => {
+        const w = planWrites(before, after, budget);
+        expect(pieces(w)).toBeLessThanOrEqual(Math.max(2, budget));
+        expect(apply(before.notes, after.notes, w.notes)).toEqual(after.notes);
+        expect(apply(before.backgrounds, after.backgrounds, w.backgrounds)).toEqual(after.backgrounds);
+        const changed = (a: string[][], b: string[][]) => a.flat().filter((v, i) => v !== b.flat()[i]);
+        const distinct = (a: string[][], b: string[][]) => new Set(a.flat().filter((v, i) => v !== b.flat()[i])).size;
+        const cells = writtenCells(w);
+        if (
+          distinct(after.notes, before.notes) + distinct(after.backgrounds, before.backgrounds) <=
+          Math.max(2, budget)
+        )
+          expect(cells).toEqual({
+            notes: changed(after.notes, before.notes).length,
+            backgrounds: changed(after.backgrounds, before.backgrounds).length,
+          });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

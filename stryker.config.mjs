@@ -201,13 +201,6 @@ export const EQUIVALENT = [
   },
   {
     file: 'src/core/analysis.ts',
-    code: 'n >= 0',
-    line: 'if (text.length < 8 && Number.isFinite(n) && n >= 0) return n;',
-    mutants: 'n > 0',
-    reason: "measure's fast path: 0 goes on to the general path, which reads it as 0 too",
-  },
-  {
-    file: 'src/core/analysis.ts',
     code: '/^(\\d+),(\\d+)$/',
     mutants: '/(\\d+),(\\d+)$/, /^(\\d+),(\\d+)/',
     reason: 'measure: the number test that follows is anchored at both ends, so a comma elsewhere is NaN either way',
@@ -523,15 +516,31 @@ export const EQUIVALENT = [
   },
   {
     file: 'src/core/rules/cid.ts',
-    code: "numericCid(cid) && cid.v?.ok === false && cid.v.reason === 'checksum'",
+    code: "cid.v?.ok === false && cid.v.reason === 'checksum' && numericCid(cid)",
     mutants: 'numericCid → true, &&/||, ok === false → true',
     reason: 'cid.checksum: a blank cell parses as "empty", a G-code as "format" and a valid ID has no reason',
   },
   {
     file: 'src/core/rules/cid.ts',
-    code: "numericCid(cid) && cid.v?.ok === false && cid.v.reason === 'category'",
+    code: "cid.v?.ok === false && cid.v.reason === 'category' && numericCid(cid)",
     mutants: 'numericCid → true, &&/||, ok === false → true',
     reason: 'cid.category: a blank cell parses as "empty", a G-code as "format" and a valid ID has no reason',
+  },
+  {
+    file: 'src/core/rules/cid.ts',
+    code: "cid.v?.ok && typeof cid.raw !== 'number'",
+    ignore: true,
+    mutants: 'false, typeof … === / true / "", ?. → .',
+    reason:
+      'cid.format: the first test only leaves early; a valid ID typed as text reaches `return false` below anyway, ' +
+      'and a valid parse of a number cell is never the scientific case (≥ 10^12 and not whole has ≥ 14 digits)',
+  },
+  {
+    file: 'src/core/rules/cid.ts',
+    code: '!cid.v?.ok && numericCid(cid)',
+    mutants: '!cid.v?.ok → true, && → ||, ?. → .',
+    reason:
+      'cid.leading-zero-lost: the valid-ID test only leaves early; a valid ID, a blank and a G-code never have 12 digits',
   },
   {
     file: 'src/core/rules/cid.ts',

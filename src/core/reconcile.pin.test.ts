@@ -21,6 +21,7 @@ import {
 import { formatCid, withCheckDigit } from './thai-id';
 import type { Cell, Finding } from './types';
 import { parseGrade } from './vocab';
+import { DMC_HEADERS } from '../../test/support/dmc-download';
 
 const ID = (n: number) => withCheckDigit(`1101${String(n).padStart(8, '0')}`);
 /** A valid ID of the given count as Thai digits. */
@@ -28,19 +29,7 @@ const THAI = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0e50 +
 const BAD_CHECK = (id: string) => id.slice(0, 12) + String((Number(id[12]) + 1) % 10);
 
 const STAMP = 'วันและเวลาที่สร้างรายงาน 15/03/2569 02:00:00';
-const DMC_HEAD = [
-  'รหัสโรงเรียน',
-  'ชื่อโรงเรียน',
-  'เลขประจำตัวนักเรียน',
-  'ชั้น',
-  'ห้อง',
-  'เลขประจำตัวนักเรียน',
-  'เพศ',
-  'คำนำหน้าชื่อ',
-  'ชื่อ',
-  'นามสกุล',
-  'วันเกิด',
-];
+const DMC_HEAD = DMC_HEADERS.slice(0, 11);
 
 interface Kid {
   cid?: Cell;

@@ -10,7 +10,7 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import type { TextColumn, TextColumns } from '../core/text-columns';
 import { cleanDecoded, type Encoding } from './decode';
 import { InputError, LIMITS, READ_ERRORS } from './input-error';
-import { detectDelimiter, MAX_QUOTED_LINES, quotedRecord, SPLIT_LIMIT } from './csv-split';
+import { layoutOf, MAX_QUOTED_LINES, quotedRecord, SPLIT_LIMIT } from './csv-split';
 
 const CR = 13;
 const LF = 10;
@@ -395,14 +395,9 @@ export function readCsvColumns(bytes: Uint8Array, encoding: Encoding, forced?: s
     if (next < 0) break;
     pos = next;
   }
-  const hint = /^sep=(.)$/i.exec(head[0] ?? '');
-  const from = hint ? 1 : 0;
-  const d = forced ?? hint?.[1] ?? detectDelimiter(from ? head.slice(1, 101) : head.slice(0, 100));
+  const { from, d, width } = layoutOf(head, forced);
   const dc = d.charCodeAt(0);
   if (d.length !== 1 || dc >= 0x80 || dc === QUOTE || dc === CR || dc === LF) return null;
-  let width = 1;
-  for (let i = from; i < head.length && i < from + 100; i++)
-    width = Math.max(width, head[i]!.split(d, SPLIT_LIMIT).length);
 
   // Physical lines read, the "sep=" line included (error messages name lines as an editor shows them).
   let line = from;

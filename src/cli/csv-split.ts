@@ -161,18 +161,25 @@ export function physicalLines(text: string): string[] {
   return check(text.split(/\r\n|\r|\n/, limit));
 }
 
+/**
+ * What the first lines (at least 101 of them, or all) say of the table: the first row (past Excel's hint
+ * line "sep=;", which names the delimiter and is not a row), the delimiter (`forced`, the hint's, else the
+ * one the lines use) and the width of the widest of the first 100 rows.
+ */
+export function layoutOf(head: readonly string[], forced?: string): { from: number; d: string; width: number } {
+  const hint = /^sep=(.)$/i.exec(head[0] ?? '');
+  const from = hint ? 1 : 0;
+  const d = forced ?? hint?.[1] ?? detectDelimiter(head.slice(from, from + 100));
+  let width = 1;
+  for (let i = from; i < head.length && i < from + 100; i++)
+    width = Math.max(width, head[i]!.split(d, SPLIT_LIMIT).length);
+  return { from, d, width };
+}
+
 /** Splits decoded text into rows. `delimiter` defaults to the one the first lines use. */
 export function splitCsv(text: string, delimiter?: string): { values: string[][]; delimiter: string } {
   const lines = physicalLines(text);
-  let from = 0;
-  // Excel's hint line "sep=;" names the delimiter; Excel does not show it as a row.
-  const hint = /^sep=(.)$/i.exec(lines[0] ?? '');
-  if (hint) from = 1;
-  const d = delimiter ?? hint?.[1] ?? detectDelimiter(from ? lines.slice(1, 101) : lines.slice(0, 100));
-  let width = 1;
-  for (let i = from; i < lines.length && i < from + 100; i++) {
-    width = Math.max(width, lines[i]!.split(d, SPLIT_LIMIT).length);
-  }
+  const { from, d, width } = layoutOf(lines, delimiter);
 
   const values: string[][] = [];
   const intern = new Interner();

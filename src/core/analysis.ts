@@ -8,7 +8,8 @@
 import { parseDateCell, type DateParse } from './dates';
 import { cellText, mapHeaders, type HeaderMap } from './headers';
 import { arabicDigits, isBlankText } from './text';
-import { parseCid, type CidParse } from './thai-id';
+import { lazyArray } from './lazy-array';
+import { parseCid, plainCidHead, type CidParse } from './thai-id';
 import type { TextColumn, TextColumns } from './text-columns';
 import {
   gradeOfSheetName,
@@ -54,12 +55,23 @@ export interface FieldValue<F extends FieldKey = FieldKey> {
   v: DerivedOf<F>;
 }
 
-/** A field's column: a code per student into the distinct values. */
-export interface Column<F extends FieldKey = FieldKey> {
-  /** The sheet has this field: its own column, a part of a full name, or the grade the sheet names. */
-  has: boolean;
+/** A code per student into a list of values. */
+export interface Coded<F extends FieldKey = FieldKey> {
   codes: Int32Array;
   values: FieldValue<F>[];
+}
+
+/** A field's column: a code per student into the distinct values. */
+export interface Column<F extends FieldKey = FieldKey> extends Coded<F> {
+  /** The sheet has this field: its own column, a part of a full name, or the grade the sheet names. */
+  has: boolean;
+  /**
+   * A field of mostly distinct values (IDs, student numbers): what its row rules see, a value per shape
+   * (see shapeOf), while `values` are made when read and not kept.
+   */
+  shapes?: Coded<F>;
+  /** With shapes: the text of `values[code]` without making the value. */
+  textAt?(code: number): string;
 }
 
 export interface SheetData {
@@ -115,7 +127,8 @@ function derive(field: FieldKey, text: string, raw: Cell, blank: boolean): unkno
   }
 }
 
-function valueOf<F extends FieldKey>(field: F, raw: Cell, text = cellText(raw)): FieldValue<F> {
+/** The value of one cell of a field, derived. */
+export function fieldValue<F extends FieldKey>(field: F, raw: Cell, text = cellText(raw)): FieldValue<F> {
   const blank = isBlankText(text);
   return { text, raw, blank, has: true, v: derive(field, text, raw, blank) as DerivedOf<F> };
 }
@@ -125,6 +138,56 @@ function absentValue<F extends FieldKey>(field: F): FieldValue<F> {
   const v =
     field === 'status' ? 'present' : field === 'exam' ? 'blank' : field === 'weight' || field === 'height' ? 0 : null;
   return { text: '', raw: undefined, blank: true, has: false, v: v as DerivedOf<F> };
+}
+
+/**
+ * Rows alike to every row rule, in a field of mostly distinct values, share a shape: a citizen ID of 13
+ * plain digits with a valid check digit is, to the row rules, its person type and province (its first
+ * three digits) and whether the cell holds a number; a student number of plain digits is just there.
+ * So the row rules run once per shape, not once per student, and no value is kept per student. -1: a
+ * value to itself. Duplicates, which need each value, are table rules and read `values`. The shapes
+ * test holds every row rule to this.
+ */
+export function shapeOf(field: FieldKey, raw: Cell): number {
+  const number = typeof raw === 'number';
+  if (number ? !Number.isInteger(raw) : typeof raw !== 'string') return -1;
+  const text = number ? cellText(raw) : (raw as string);
+  const kind = number ? 1 : 0;
+  if (field === 'cid') {
+    const head = plainCidHead(text);
+    return head < 0 ? -1 : kind * 1000 + head;
+  }
+  if (field === 'sid') return text.length > 0 && text.length <= 20 && /^\d+$/.test(text) ? kind : -1;
+  return -1;
+}
+const SHAPED: ReadonlySet<FieldKey> = new Set(['cid', 'sid']);
+/** Shapes are below this. */
+const SHAPES = 2000;
+
+/**
+ * A mostly distinct column of a shaped field: each row its own value, made when read; per row a shape,
+ * each shape's value made once (from its first row), a row of no shape its own.
+ */
+function shaped(field: FieldKey, n: number, cellAt: (i: number) => Cell): Encoded {
+  const codes = new Int32Array(n);
+  const shapeCodes = new Int32Array(n);
+  const shapeValues: FieldValue[] = [];
+  const byShape = new Int32Array(SHAPES).fill(-1);
+  for (let i = 0; i < n; i++) {
+    codes[i] = i;
+    const raw = cellAt(i);
+    const s = shapeOf(field, raw);
+    let code = s < 0 ? -1 : byShape[s]!;
+    if (code < 0) {
+      code = shapeValues.length;
+      shapeValues.push(fieldValue(field, raw));
+      if (s >= 0) byShape[s] = code;
+    }
+    shapeCodes[i] = code;
+  }
+  const distinct = lazyArray(n, (i) => fieldValue(field, cellAt(i)), false);
+  const textAt = (i: number) => cellText(cellAt(i));
+  return { codes, distinct, shapes: { codes: shapeCodes, values: shapeValues }, textAt };
 }
 
 /**
@@ -143,16 +206,25 @@ function mostlyDistinct(values: readonly (readonly Cell[])[], from: number, n: n
   return seen.size > m * 0.9;
 }
 
+interface Encoded {
+  codes: Int32Array;
+  distinct: FieldValue[];
+  shapes?: Coded;
+  textAt?(code: number): string;
+}
+
 /** Dictionary-encodes one sheet column over the data rows: numbers, texts and dates keep their type. */
-function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: number, col: number) {
+function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: number, col: number): Encoded {
   const n = Math.max(0, values.length - from);
+  const distinctRows = mostlyDistinct(values, from, n, col);
+  if (distinctRows && SHAPED.has(field)) return shaped(field, n, (i) => values[from + i]?.[col] ?? '');
   const codes = new Int32Array(n);
   const distinct: FieldValue[] = [];
-  if (mostlyDistinct(values, from, n, col)) {
+  if (distinctRows) {
     // Each row its own value: no dictionary (duplicates are the rules' business, found by key).
     for (let i = 0; i < n; i++) {
       codes[i] = i;
-      distinct.push(valueOf(field, values[from + i]?.[col] ?? ''));
+      distinct.push(fieldValue(field, values[from + i]?.[col] ?? ''));
     }
     return { codes, distinct };
   }
@@ -167,7 +239,7 @@ function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: num
     let code = map.get(key);
     if (code === undefined) {
       code = distinct.length;
-      distinct.push(valueOf(field, raw));
+      distinct.push(fieldValue(field, raw));
       map.set(key, code);
     }
     codes[i] = code;
@@ -180,18 +252,19 @@ function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: num
  * (as `encode` numbers them), each distinct text derived once; a column of texts row by row as `encode`
  * takes a column of mostly distinct values.
  */
-function encodeColumn(field: FieldKey, column: TextColumn | undefined, from: number, rows: number) {
+function encodeColumn(field: FieldKey, column: TextColumn | undefined, from: number, rows: number): Encoded {
   const n = Math.max(0, rows - from);
+  if (column?.textOf && SHAPED.has(field)) return shaped(field, n, (i) => column.textOf!(from + i));
   const codes = new Int32Array(n);
   const distinct: FieldValue[] = [];
   if (!column) {
-    if (n) distinct.push(valueOf(field, ''));
+    if (n) distinct.push(fieldValue(field, ''));
     return { codes, distinct };
   }
   if (column.textOf) {
     for (let i = 0; i < n; i++) {
       codes[i] = i;
-      distinct.push(valueOf(field, column.textOf(from + i)));
+      distinct.push(fieldValue(field, column.textOf(from + i)));
     }
     return { codes, distinct };
   }
@@ -202,7 +275,7 @@ function encodeColumn(field: FieldKey, column: TextColumn | undefined, from: num
     let code = renumbered[d]!;
     if (code < 0) {
       code = renumbered[d] = distinct.length;
-      distinct.push(valueOf(field, column.dict[d]!));
+      distinct.push(fieldValue(field, column.dict[d]!));
     }
     codes[i] = code;
   }
@@ -244,10 +317,11 @@ export function analyseSheet(
   // A row is a student when any mapped cell holds something.
   const n = Math.max(0, values.length - from);
   const keep: number[] = [];
-  const lists = [...encoded.values()];
+  // Blankness per row from the shapes where there are, so that no per-row value is made.
+  const lists = [...encoded.values()].map((e) => e.shapes ?? { codes: e.codes, values: e.distinct });
   for (let i = 0; i < n; i++) {
     for (const e of lists) {
-      if (!e.distinct[e.codes[i]!]!.blank) {
+      if (!e.values[e.codes[i]!]!.blank) {
         keep.push(i);
         break;
       }
@@ -264,7 +338,15 @@ export function analyseSheet(
     set(
       f,
       e
-        ? { has: true, codes: pick(e.codes), values: e.distinct as FieldValue<typeof f>[] }
+        ? {
+            has: true,
+            codes: pick(e.codes),
+            values: e.distinct as FieldValue<typeof f>[],
+            ...(e.shapes && {
+              shapes: { codes: pick(e.shapes.codes), values: e.shapes.values as FieldValue<typeof f>[] },
+              textAt: e.textAt,
+            }),
+          }
         : { has: false, codes: zero, values: [absentValue(f)] },
     );
   }
@@ -274,7 +356,7 @@ export function analyseSheet(
     const parts = full.distinct.map((v) => splitFullName(v.text));
     for (const part of NAME_PARTS) {
       if (encoded.has(part)) continue;
-      set(part, { has: true, codes: columns.fullName.codes, values: parts.map((p) => valueOf(part, p[part])) });
+      set(part, { has: true, codes: columns.fullName.codes, values: parts.map((p) => fieldValue(part, p[part])) });
     }
   }
   const fromSheet = sheetGrade(name, values, map);

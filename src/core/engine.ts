@@ -3,7 +3,7 @@
  * group; a group is evaluated once per distinct combination of its fields' codes, and every row with
  * that combination reuses the result. Cost tracks distinct values and findings, not rows × rules.
  */
-import type { Column, FieldValue, SheetData } from './analysis';
+import { shapeOf, type Coded, type Column, type FieldValue, type SheetData } from './analysis';
 import { DenseIds } from './dense-ids';
 import type { Ctx, Hit, Roster, RowResult, RuleDef } from './rules/rule';
 import type { FieldKey } from './types';
@@ -81,7 +81,11 @@ export function runRowRules(
 ): void {
   const n = sheet.rows.length;
   for (const g of groups) {
-    const cols = g.fields.map((f) => sheet.columns[f] as Column);
+    // A field of mostly distinct values is read through its shapes: rows alike to the row rules.
+    const cols = g.fields.map((f): Coded => {
+      const c = sheet.columns[f] as Column;
+      return c.shapes ?? c;
+    });
     const codes = cols.map((c) => c.codes);
     const sizes = cols.map((c) => c.values.length);
     const view: Record<string, FieldValue> = {};
@@ -137,7 +141,11 @@ const SHARE_SAMPLE = 4096;
 
 /** The students of several sheets as one table: index i runs over the sheets in order. */
 export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: number): [SheetData, number] } {
-  const ids = <F extends FieldKey>(field: F, keyOf: (v: FieldValue<F>) => string | null) => {
+  const ids = <F extends FieldKey>(
+    field: F,
+    keyOf: (v: FieldValue<F>) => string | null,
+    keyOfShaped?: (text: string) => string | null,
+  ) => {
     const out = new Int32Array(size);
     // Keys of digits (citizen IDs, student numbers: a number per student) are numbered in typed arrays;
     // other keys in a Map; both share one count.
@@ -146,29 +154,35 @@ export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: num
     const numeric = new DenseIds(distinct);
     const numericId = new Int32Array(distinct);
     let count = 0;
+    const number = (k: string | null): number => {
+      if (k === null) return -1;
+      const n = digitsKey(k);
+      if (n >= 0) {
+        const known = numeric.size;
+        const d = numeric.id(n);
+        if (d === known) numericId[d] = count++;
+        return numericId[d]!;
+      }
+      let id = canon.get(k);
+      if (id === undefined) canon.set(k, (id = count++));
+      return id;
+    };
     let at = 0;
     for (const s of sheets) {
       const c = s.columns[field];
+      if (c.shapes && c.textAt && keyOfShaped) {
+        // Mostly distinct values: a row of a shape keyed from its text, a row of none from its value.
+        const { codes, values } = c.shapes;
+        const shaped = values.map((v) => shapeOf(field, v.raw) >= 0);
+        for (let j = 0; j < codes.length; j++) {
+          const sc = codes[j]!;
+          out[at++] = number(shaped[sc] ? keyOfShaped(c.textAt(c.codes[j]!)) : keyOf(values[sc]!));
+        }
+        continue;
+      }
       // Each distinct value's key is made once; equal keys get one number.
       const byCode = new Int32Array(c.values.length);
-      for (let v = 0; v < byCode.length; v++) {
-        const k = keyOf(c.values[v]!);
-        if (k === null) {
-          byCode[v] = -1;
-          continue;
-        }
-        const n = digitsKey(k);
-        if (n >= 0) {
-          const known = numeric.size;
-          const d = numeric.id(n);
-          if (d === known) numericId[d] = count++;
-          byCode[v] = numericId[d]!;
-          continue;
-        }
-        let id = canon.get(k);
-        if (id === undefined) canon.set(k, (id = count++));
-        byCode[v] = id;
-      }
+      for (let v = 0; v < byCode.length; v++) byCode[v] = number(keyOf(c.values[v]!));
       for (let j = 0; j < c.codes.length; j++) out[at++] = byCode[c.codes[j]!]!;
     }
     return { ids: out, count };

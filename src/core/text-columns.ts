@@ -5,6 +5,7 @@
  * again, and `rowsView` gives the rows on demand to whatever reads a few of them (the header search,
  * a finding's value), so a large file never exists as millions of row arrays.
  */
+import { lazyArray } from './lazy-array';
 
 export interface TextColumn {
   /** Per row, an index into `dict`; a row shorter than the column reads code 0, which is always ''. */
@@ -37,51 +38,11 @@ export function rowOf(cols: TextColumns, r: number): string[] {
   return row;
 }
 
-/** A canonical array index ("0", "17"), else -1. */
-function indexOf(p: string | symbol): number {
-  if (typeof p !== 'string' || p === '') return -1;
-  const n = Number(p);
-  return Number.isInteger(n) && n >= 0 && String(n) === p ? n : -1;
-}
-
 /**
  * The rows as an array that builds each row when first read and keeps it (so a cell written into a row
  * stays written). Reading, indexing, slicing, mapping and iterating behave as on a plain array; the
  * number of rows is fixed.
  */
 export function rowsView(cols: TextColumns): string[][] {
-  const made: Array<string[] | undefined> = [];
-  const at = (i: number) => (made[i] ??= rowOf(cols, i));
-  return new Proxy<string[][]>([], {
-    get(target, p, receiver) {
-      if (p === 'length') return cols.rows;
-      const i = indexOf(p);
-      if (i >= 0) return i < cols.rows ? at(i) : undefined;
-      return Reflect.get(target, p, receiver);
-    },
-    has(target, p) {
-      const i = indexOf(p);
-      return i >= 0 ? i < cols.rows : Reflect.has(target, p);
-    },
-    set(target, p, value) {
-      const i = indexOf(p);
-      if (i >= 0 && i < cols.rows) {
-        made[i] = value as string[];
-        return true;
-      }
-      // Growing or shrinking would leave the columns behind: refused, as on a frozen array.
-      if (p === 'length' || i >= 0) return false;
-      return Reflect.set(target, p, value);
-    },
-    getOwnPropertyDescriptor(target, p) {
-      if (p === 'length') return { value: cols.rows, writable: true, enumerable: false, configurable: false };
-      const i = indexOf(p);
-      if (i >= 0)
-        return i < cols.rows ? { value: at(i), writable: true, enumerable: true, configurable: true } : undefined;
-      return Reflect.getOwnPropertyDescriptor(target, p);
-    },
-    ownKeys() {
-      return [...Array.from({ length: cols.rows }, (_, i) => String(i)), 'length'];
-    },
-  });
+  return lazyArray(cols.rows, (i) => rowOf(cols, i), true);
 }

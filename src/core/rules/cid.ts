@@ -64,8 +64,9 @@ export function* duplicatesBy<F extends FieldKey>(
   ctx: Ctx,
   field: F,
   keyOf: (v: FieldValue<F>) => string | null,
+  keyOfShaped?: (text: string) => string | null,
 ): Iterable<[number, Hit]> {
-  const { ids, count } = roster.ids(field, keyOf);
+  const { ids, count } = roster.ids(field, keyOf, keyOfShaped);
   for (const g of groupsOf(ids, count)) {
     for (const i of g) yield [i, otherRows(roster, g, i, ctx)];
   }
@@ -218,7 +219,15 @@ export const cidRules = defineRules(
       en: `Same citizen ID as row ${h.rowsEn} — remove the duplicate row or correct the ID`,
     }),
     scope: 'workbook',
-    table: (roster, ctx) => duplicatesBy(roster, ctx, 'cid', (cid) => (cid.v?.ok ? cid.v.digits : null)),
+    // A shaped ID is valid and its text is its 13 digits.
+    table: (roster, ctx) =>
+      duplicatesBy(
+        roster,
+        ctx,
+        'cid',
+        (cid) => (cid.v?.ok ? cid.v.digits : null),
+        (text) => text,
+      ),
   }),
   defineRule({
     id: 'cid.duplicate-across-files',

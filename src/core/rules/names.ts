@@ -89,7 +89,9 @@ export const nameRules = defineRules(
       en: `Same student ID as row ${h.rowsEn} — check the school register`,
     }),
     scope: 'workbook',
-    table: (roster, ctx) => duplicatesBy(roster, ctx, 'sid', (sid) => (sid.blank ? null : studentNumberKey(sid.text))),
+    // A shaped student number is digits, never blank.
+    table: (roster, ctx) =>
+      duplicatesBy(roster, ctx, 'sid', (sid) => (sid.blank ? null : studentNumberKey(sid.text)), studentNumberKey),
   }),
   missing('firstName', 'name.first.missing'),
   missing('lastName', 'name.last.missing'),

@@ -44,7 +44,15 @@ export interface Roster {
    * A number per student for a key of a field's value (-1 for null): equal keys, equal numbers; the key
    * is made once per distinct value. `count` is how many numbers were given.
    */
-  ids<F extends FieldKey>(field: F, keyOf: (v: FieldValue<F>) => string | null): { ids: Int32Array; count: number };
+  ids<F extends FieldKey>(
+    field: F,
+    keyOf: (v: FieldValue<F>) => string | null,
+    /**
+     * The key of a value of a shape (see shapeOf) from its text alone, equal to `keyOf` of the value: so
+     * that a column of mostly distinct values is keyed without making a value per student.
+     */
+    keyOfShaped?: (text: string) => string | null,
+  ): { ids: Int32Array; count: number };
 }
 
 export interface RuleDef<P extends readonly FieldKey[] = readonly FieldKey[]> {

@@ -142,6 +142,45 @@ describe('runRowRules', () => {
   });
 });
 
+describe('runRowRules: few combinations up front', () => {
+  // 400 rows of 2 genders × 2 surnames: 4 combinations (at most a quarter of the rows).
+  const rows: Cell[][] = Array.from({ length: 400 }, (_, i) => [i % 2 ? 'ช' : 'ญ', 'ก', i % 3 ? 'ดี' : 'มี', '']);
+  const s = sheet(rows);
+
+  it('evaluates each combination of the fields’ values once, even one no student has', () => {
+    const few = sheet(rows.map((r) => [r[0]!, 'ก', r[0] === 'ช' ? 'ดี' : 'มี', ''])); // only ช/ดี and ญ/มี occur
+    const seen: string[] = [];
+    const r = rule('r', {
+      reads: ['gender', 'lastName'],
+      check: (v: Record<string, { text: string }>) => void seen.push(`${v.gender!.text}/${v.lastName!.text}`),
+    });
+    expect(collect((f) => runRowRules(few, groupRules([r]), ctx, f)).size).toBe(0);
+    expect(seen.sort()).toEqual(['ช/ดี', 'ช/มี', 'ญ/ดี', 'ญ/มี']);
+  });
+
+  it('gives exactly the students of a firing combination its hits, in row order', () => {
+    const r = rule('r', {
+      reads: ['gender', 'lastName'],
+      check: (v: Record<string, { text: string }>) => v.gender!.text === 'ช' && v.lastName!.text === 'มี',
+    });
+    const got = collect((f) => runRowRules(s, groupRules([r]), ctx, f));
+    const expected = rows.flatMap((row, i) => (row[0] === 'ช' && row[2] === 'มี' ? [i] : []));
+    expect([...got.keys()]).toEqual(expected);
+    for (const i of expected) expect(got.get(i)).toEqual([['r', [{}]]]);
+  });
+
+  it('takes a single field up front however many values it has', () => {
+    const distinct = sheet(Array.from({ length: 300 }, (_, i) => ['ช', `ชื่อ${i}`, 'ดี', '']));
+    let calls = 0;
+    const r = rule('r', {
+      reads: ['firstName'],
+      check: (v: Record<string, { text: string }>) => (calls++, v.firstName!.text === 'ชื่อ7'),
+    });
+    expect([...collect((f) => runRowRules(distinct, groupRules([r]), ctx, f)).keys()]).toEqual([7]);
+    expect(calls).toBe(300);
+  });
+});
+
 describe('groupRules', () => {
   it('groups row rules by the set of fields they read, in first-rule order, and leaves out the rest', () => {
     const rules = [

@@ -89,8 +89,7 @@ export function runRowRules(
     const codes = cols.map((c) => c.codes);
     const sizes = cols.map((c) => c.values.length);
     const view: Record<string, FieldValue> = {};
-    const evaluate = (i: number): Fired[] | null => {
-      for (let k = 0; k < cols.length; k++) view[g.fields[k]!] = cols[k]!.values[codes[k]![i]!]!;
+    const evaluateView = (): Fired[] | null => {
       let out: Fired[] | null = null;
       for (const rule of g.rules) {
         const hits = hitsOf(rule.check!(view as never, ctx));
@@ -98,7 +97,34 @@ export function runRowRules(
       }
       return out;
     };
+    const evaluate = (i: number): Fired[] | null => {
+      for (let k = 0; k < cols.length; k++) view[g.fields[k]!] = cols[k]!.values[codes[k]![i]!]!;
+      return evaluateView();
+    };
     const space = sizes.reduce((a, b) => a * b, 1);
+    if (cols.length === 1 || space <= Math.max(n / 4, UPFRONT_SPACE)) {
+      // Few combinations (or one field): each evaluated up front, and the students visited only when one
+      // fires — with few findings, most groups never look at a row.
+      const results = new Array<Fired[] | null>(space);
+      let fires = false;
+      for (let key = 0; key < space; key++) {
+        let rest = key;
+        for (let k = cols.length - 1; k >= 0; k--) {
+          const code = rest % sizes[k]!;
+          rest = (rest - code) / sizes[k]!;
+          view[g.fields[k]!] = cols[k]!.values[code]!;
+        }
+        fires = (results[key] = evaluateView()) !== null || fires;
+      }
+      if (!fires) continue;
+      for (let i = 0; i < n; i++) {
+        let key = 0;
+        for (let k = 0; k < codes.length; k++) key = key * sizes[k]! + codes[k]![i]!;
+        const r = results[key];
+        if (r) fired(i, r);
+      }
+      continue;
+    }
     if (Math.max(...sizes) * 2 > n || space >= 2 ** 52) {
       // A column of mostly distinct values (IDs, student numbers): nothing to share, so no memory.
       for (let i = 0; i < n; i++) {
@@ -134,6 +160,8 @@ export function runRowRules(
   }
 }
 
+/** Combinations always evaluated up front when there are no more than this (else up to a quarter of the students). */
+const UPFRONT_SPACE = 64;
 /** Combinations of codes numbered through a plain table up to this many (4 MB). */
 const DIRECT_SPACE = 1 << 20;
 /** Rows after which a hash table of combinations is given up if more than half of them were new. */

@@ -230,9 +230,16 @@ function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: num
   }
   const dict = new Map<unknown, number>();
   const dates = new Map<number, number>();
+  let above: unknown = undefined;
+  let aboveCode = -1;
   for (let i = 0; i < n; i++) {
     let raw = values[from + i]?.[col];
     if (raw === null || raw === undefined) raw = '';
+    // Rosters run in class order: a cell is often the one above it, no lookup needed.
+    if (raw === above) {
+      codes[i] = aboveCode;
+      continue;
+    }
     const isDateCell = typeof raw === 'object';
     const key = isDateCell ? (raw as Date).getTime() : raw;
     const map = isDateCell ? dates : dict;
@@ -242,7 +249,8 @@ function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: num
       distinct.push(fieldValue(field, raw));
       map.set(key, code);
     }
-    codes[i] = code;
+    codes[i] = aboveCode = code;
+    above = raw;
   }
   return { codes, distinct };
 }
@@ -316,20 +324,32 @@ export function analyseSheet(
 
   // A row is a student when any mapped cell holds something.
   const n = Math.max(0, values.length - from);
-  const keep: number[] = [];
-  // Blankness per row from the shapes where there are, so that no per-row value is made.
-  const lists = [...encoded.values()].map((e) => e.shapes ?? { codes: e.codes, values: e.distinct });
+  // Blankness per distinct value, read through the shapes where there are (no per-row value is made).
+  const blanks = [...encoded.values()].map((e) => {
+    const { codes, values: distinct } = e.shapes ?? { codes: e.codes, values: e.distinct };
+    const blank = new Uint8Array(distinct.length);
+    for (let v = 0; v < distinct.length; v++) blank[v] = distinct[v]!.blank ? 1 : 0;
+    return { codes, blank };
+  });
+  const keep = new Int32Array(n);
+  let kept = 0;
   for (let i = 0; i < n; i++) {
-    for (const e of lists) {
-      if (!e.values[e.codes[i]!]!.blank) {
-        keep.push(i);
+    for (const b of blanks) {
+      if (b.blank[b.codes[i]!] === 0) {
+        keep[kept++] = i;
         break;
       }
     }
   }
-  const rows = Int32Array.from(keep, (i) => i + from);
-  const pick = (codes: Int32Array) => (keep.length === n ? codes : Int32Array.from(keep, (i) => codes[i]!));
-  const zero = new Int32Array(keep.length);
+  const rows = new Int32Array(kept);
+  for (let j = 0; j < kept; j++) rows[j] = keep[j]! + from;
+  const pick = (codes: Int32Array) => {
+    if (kept === n) return codes;
+    const out = new Int32Array(kept);
+    for (let j = 0; j < kept; j++) out[j] = codes[keep[j]!]!;
+    return out;
+  };
+  const zero = new Int32Array(kept);
 
   const columns = {} as { [F in FieldKey]: Column<F> };
   const set = <F extends FieldKey>(f: F, c: Column<F>) => ((columns as Record<FieldKey, Column>)[f] = c as Column);

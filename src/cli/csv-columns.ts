@@ -31,7 +31,7 @@ const latin1 = (b: Buffer, s: number, e: number): string =>
 
 /** One column's dictionary of byte strings, then of texts; or its texts row by row. */
 class ColumnBuilder {
-  codes = new Int32Array(1024);
+  codes: Int32Array;
   dict: string[] = [''];
   /**
    * A column of mostly distinct values keeps its rows instead: each row's bytes (start, end), decoded when
@@ -39,7 +39,9 @@ class ColumnBuilder {
    * span of the file — the quoted path's, the rows before the column was found distinct, bytes that decode
    * to damage — are held as texts.
    */
-  spans: Int32Array | null = null;
+  spans = new Int32Array(0);
+  /** The column keeps its rows (`spans`), not a dictionary: decided after SAMPLE rows. */
+  distinct = false;
   private plainRows: Uint8Array = new Uint8Array(0);
   private held = new Map<number, string>();
   /** Open addressing, two ints a slot: code + 1 (0: free) and the value's hash. */
@@ -55,7 +57,13 @@ class ColumnBuilder {
   /** Texts that came through the quoted path, which have no bytes of their own to compare. */
   private byText: Map<string, number> | null = null;
 
-  constructor(private readonly src: Uint8Array) {}
+  /** `expected`: how many rows the file is expected to hold, so that the arrays rarely grow. */
+  constructor(
+    private readonly src: Uint8Array,
+    private readonly expected: number,
+  ) {
+    this.codes = new Int32Array(expected);
+  }
 
   private insertSlot(table: Int32Array, hash: number, code: number): void {
     const mask = (table.length >> 1) - 1;
@@ -143,7 +151,7 @@ class ColumnBuilder {
 
   /** Takes back what a row wrote (a line that turned out to hold a quote). */
   clear(row: number): void {
-    if (this.spans) this.hold(row, '');
+    if (this.distinct) this.hold(row, '');
     else if (row < this.codes.length) this.codes[row] = 0;
   }
 
@@ -156,7 +164,7 @@ class ColumnBuilder {
 
   /** A row's bytes, decoded when read. */
   setSpan(row: number, start: number, end: number, plain: boolean): void {
-    let spans = this.spans!;
+    let spans = this.spans;
     if (row * 2 + 1 >= spans.length) {
       const n = Math.max(spans.length * 2, row * 2 + 2);
       const b = new Int32Array(n);
@@ -174,8 +182,10 @@ class ColumnBuilder {
   /** After SAMPLE rows: a column of mostly distinct values keeps its rows' bytes instead of a dictionary. */
   decide(rows: number): void {
     if (this.dict.length <= rows * 0.9) return;
-    this.spans = new Int32Array(rows * 4);
-    this.plainRows = new Uint8Array(rows * 2);
+    const capacity = Math.max(this.expected, rows * 2);
+    this.distinct = true;
+    this.spans = new Int32Array(capacity * 2);
+    this.plainRows = new Uint8Array(capacity);
     for (let r = 0; r < rows; r++) {
       const text = this.dict[this.codes[r]!];
       if (text) this.held.set(r, text);
@@ -187,7 +197,7 @@ class ColumnBuilder {
   }
 
   done(rows: number, decode: Decode): TextColumn {
-    if (this.spans) {
+    if (this.distinct) {
       const { spans, plainRows, held } = this;
       const textOf = (r: number): string => {
         if (r < 0 || r >= rows) return '';
@@ -235,7 +245,11 @@ function lineAt(b: Uint8Array, pos: number, utf8: boolean): [number, number, num
 /** Scans lines of bytes into columns; one object so that the hot loop reads fields, not closures. */
 class ByteReader {
   readonly cols: ColumnBuilder[] = [];
+  /** How many rows the file is expected to hold (from its first lines), so that arrays rarely grow. */
+  expectedRows = 1024;
   widths = new Int32Array(1024);
+  /** Whether the columns have decided whether they are mostly distinct (after SAMPLE rows). */
+  decided = false;
   rows = 0;
   lastFilled = -1;
   cells = 0;
@@ -283,7 +297,7 @@ class ByteReader {
   }
 
   private column(c: number): ColumnBuilder {
-    return (this.cols[c] ??= new ColumnBuilder(this.buf));
+    return (this.cols[c] ??= new ColumnBuilder(this.buf, this.expectedRows));
   }
 
   private startRow(count: number, line: number): void {
@@ -302,63 +316,93 @@ class ByteReader {
   private endRow(filled: boolean): void {
     if (filled) this.lastFilled = this.rows;
     this.rows++;
-    if (this.rows === SAMPLE) for (const c of this.cols) c?.decide(this.rows);
+    if (this.rows === SAMPLE) this.decide();
   }
 
+  /** After SAMPLE rows, each column decides whether it is mostly distinct. */
+  decide(): void {
+    this.decided = true;
+    for (const c of this.cols) c?.decide(this.rows);
+  }
+
+  /** Sizes the arrays for about `rows` rows. */
+  expect(rows: number): void {
+    this.expectedRows = rows;
+    if (this.widths.length < rows) this.widths = new Int32Array(rows);
+  }
+
+  /** Physical lines read so far, the "sep=" line included (error messages name lines as an editor shows them). */
+  line = 0;
+
   /**
-   * Reads the line at `pos` (physical line number `line`, 1-based) if it holds no quote: returns where
-   * the next line starts (-1 after the last), or -2 when the line holds a quote (what it wrote of the row
-   * is taken back, and the text path reads it).
+   * Reads lines from `pos` for as long as they hold no quote. Returns -1 after the last line; the start of a
+   * line that holds a quote (what it wrote of that row is taken back, the line is not counted, and the text
+   * path reads it); or, once, where it stopped for the columns to decide (`decided` is false). One long loop rather than a call per line, so that it is optimised once, early.
    */
-  plainLine(pos: number, dc: number, line: number): number {
+  plainLines(pos: number, dc: number, lineLimit: number): number {
     const buf = this.buf;
     const n = buf.length;
-    const row = this.rows;
-    let k = 0;
-    let fieldStart = pos;
-    let hash = FNV_OFFSET;
-    let plain = true;
-    let filled = false;
-    for (let i = pos; ; i++) {
-      const c = i < n ? buf[i]! : -1;
-      if (c === dc || c === LF || c === CR || c < 0) {
-        // The field [fieldStart, i) is complete: into its column.
-        const col = this.cols[k] ?? this.column(k);
-        if (col.spans !== null) {
-          if (i === fieldStart) col.hold(row, '');
-          else if (plain || this.lazyOk(fieldStart)) {
-            col.setSpan(row, fieldStart, i, plain);
-            filled = true;
-          } else {
-            const text = this.decode(fieldStart, i, plain);
-            col.hold(row, text);
-            if (text !== '') filled = true;
-          }
-        } else {
-          const code = i === fieldStart ? 0 : col.codeOf(hash, fieldStart, i, plain, this.decode);
-          col.setCode(row, code);
-          if (code !== 0 && col.dict[code] !== '') filled = true;
-        }
-        k++;
-        if (c === dc) {
-          // A line of a million delimiters is refused without being split further.
-          if (k > LIMITS.columns) throw new InputError(READ_ERRORS.tooManyColumns(line));
-          fieldStart = i + 1;
-          hash = FNV_OFFSET;
-          plain = true;
+    lines: while (pos >= 0) {
+      // The columns decide at SAMPLE rows outside this loop, which then runs on as optimised.
+      if (!this.decided && this.rows === SAMPLE) return pos;
+      if (++this.line >= lineLimit) throw new InputError(READ_ERRORS.tooManyRows);
+      const row = this.rows;
+      let k = 0;
+      let fieldStart = pos;
+      let hash = FNV_OFFSET;
+      let plain = true;
+      let filled = false;
+      for (let i = pos; ; i++) {
+        const c = i < n ? buf[i]! : -1;
+        // Thai text is nearly all bytes of 0x80 and above: none of them ends a field.
+        if (c >= 0x80) {
+          plain = false;
+          hash = Math.imul(hash ^ c, FNV_PRIME);
           continue;
         }
-        this.startRow(k, line);
-        this.endRow(filled);
-        return c < 0 ? -1 : c === CR ? afterCr(buf, i, this.utf8) : i + 1;
+        if (c === dc || c === LF || c === CR || c < 0) {
+          // The field [fieldStart, i) is complete: into its column.
+          const col = this.cols[k] ?? this.column(k);
+          if (col.distinct) {
+            if (i === fieldStart) col.hold(row, '');
+            else if (plain || this.lazyOk(fieldStart)) {
+              col.setSpan(row, fieldStart, i, plain);
+              filled = true;
+            } else {
+              const text = this.decode(fieldStart, i, plain);
+              col.hold(row, text);
+              if (text !== '') filled = true;
+            }
+          } else {
+            const code = i === fieldStart ? 0 : col.codeOf(hash, fieldStart, i, plain, this.decode);
+            col.setCode(row, code);
+            if (code !== 0 && col.dict[code] !== '') filled = true;
+          }
+          k++;
+          if (c === dc) {
+            // A line of a million delimiters is refused without being split further.
+            if (k > LIMITS.columns) throw new InputError(READ_ERRORS.tooManyColumns(this.line));
+            fieldStart = i + 1;
+            hash = FNV_OFFSET;
+            plain = true;
+            continue;
+          }
+          this.startRow(k, this.line);
+          if (filled) this.lastFilled = this.rows;
+          this.rows++;
+          pos = c < 0 ? -1 : c === CR ? afterCr(buf, i, this.utf8) : i + 1;
+          continue lines;
+        }
+        if (c === QUOTE) {
+          for (let j = 0; j < k; j++) this.cols[j]!.clear(row);
+          this.line--;
+          return pos;
+        }
+        if (c === 0) plain = false;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
       }
-      if (c === QUOTE) {
-        for (let j = 0; j < k; j++) this.cols[j]!.clear(row);
-        return -2;
-      }
-      if (c === 0 || c >= 0x80) plain = false;
-      hash = Math.imul(hash ^ c, FNV_PRIME);
     }
+    return -1;
   }
 
   /** A row read through the text path (a quoted record). */
@@ -368,7 +412,7 @@ class ByteReader {
     for (let k = 0; k < fields.length; k++) {
       const col = this.column(k);
       const text = fields[k]!;
-      if (col.spans) col.hold(this.rows, text);
+      if (col.distinct) col.hold(this.rows, text);
       else col.setCode(this.rows, col.codeOfText(text));
       if (text !== '') filled = true;
     }
@@ -389,24 +433,28 @@ export function readCsvColumns(bytes: Uint8Array, encoding: Encoding, forced?: s
 
   // The first lines, decoded, decide the delimiter and the table's width as the text path does.
   const head: string[] = [];
+  let headEnd = buf.length;
   for (let pos = start, k = 0; k < 101; k++) {
     const [s, e, next] = lineAt(buf, pos, utf8);
     head.push(reader.decodeAny(s, e));
+    headEnd = next < 0 ? buf.length : next;
     if (next < 0) break;
     pos = next;
   }
   const { from, d, width } = layoutOf(head, forced);
+  // Rows the file holds, about, from its first lines' length: the arrays are made that long once.
+  const headBytes = Math.max(1, headEnd - start);
+  reader.expect(Math.min(LIMITS.rows + 1, Math.ceil(((buf.length - start) / headBytes) * head.length * 1.1) + 16));
   const dc = d.charCodeAt(0);
   if (d.length !== 1 || dc >= 0x80 || dc === QUOTE || dc === CR || dc === LF) return null;
 
-  // Physical lines read, the "sep=" line included (error messages name lines as an editor shows them).
-  let line = from;
+  reader.line = from;
   let pos = from ? lineAt(buf, start, utf8)[2] : start;
   while (pos >= 0) {
-    if (++line >= lineLimit) throw new InputError(READ_ERRORS.tooManyRows);
-    const next = reader.plainLine(pos, dc, line);
-    if (next !== -2) {
-      pos = next;
+    pos = reader.plainLines(pos, dc, lineLimit);
+    if (pos < 0) break;
+    if (!reader.decided && reader.rows === SAMPLE) {
+      reader.decide();
       continue;
     }
     // The text path for this record: its line and the few after it that a quoted cell may span.
@@ -420,7 +468,7 @@ export function readCsvColumns(bytes: Uint8Array, encoding: Encoding, forced?: s
     }
     const rec = quotedRecord(lines, 0, d, width);
     const used = rec ? rec.end : 0;
-    line += used;
+    const line = (reader.line += used + 1);
     if (line >= lineLimit) throw new InputError(READ_ERRORS.tooManyRows);
     reader.textRow(rec ? rec.fields : lines[0]!.split(d, SPLIT_LIMIT), line);
     pos = ends[used]!;

@@ -7,7 +7,6 @@
 import { ruleInfo, type RuleInfo } from '../core/catalogue';
 import { yearFromFileName } from '../core/check-date';
 import { mapHeaders } from '../core/headers';
-import { SEVERITY_LABEL } from '../core/labels';
 import {
   isDmcDownload,
   reconcile,
@@ -25,7 +24,7 @@ import { SIDEBAR_FINDINGS } from './check';
 import { markSheets, type MarkTarget } from './marks';
 import { M } from './messages';
 import { UserError } from './result';
-import { nowBE, writeResults } from './results';
+import { findingRow, nowBE, writeResults } from './results';
 import { loadSettings } from './settings-store';
 import {
   ensureSize,
@@ -197,7 +196,6 @@ const T = {
 };
 const WIDTH = 8;
 const text = (s: string): string => `'${s}`;
-const quote = (s: string) => s.replace(/"/g, '""');
 
 /** The reconciliation part: title, counts, notes, then every finding with a link to its cell. */
 export function reconciliationMatrix(
@@ -220,17 +218,7 @@ export function reconciliationMatrix(
   rows.push(t.columns.map(text));
   for (const f of findings) {
     const sheet = f.sheet ?? '';
-    const id = ids.get(sheet);
-    rows.push([
-      text(sheet),
-      text(SEVERITY_LABEL[f.severity][lang]),
-      text(f.rule),
-      text(f.message[lang]),
-      f.row ?? '',
-      text(f.column ?? ''),
-      text(f.value),
-      f.cell && id !== undefined ? `=HYPERLINK("#gid=${id}&range=${f.cell}","${quote(f.cell)}")` : '',
-    ]);
+    rows.push(findingRow(f, sheet, ids.get(sheet), lang));
   }
   return { rows: rows.map((r) => [...r, ...Array<string>(WIDTH - r.length).fill('')]), header };
 }

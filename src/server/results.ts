@@ -72,6 +72,20 @@ function sheetsLabel(sheets: ResultsInput['sheets'], lang: Lang): string {
 /** A formula-safe string literal inside HYPERLINK. */
 const quote = (s: string) => s.replace(/"/g, '""');
 
+/** A finding as a row of a results sheet; its cell a link into the sheet whose id is `id`. */
+export function findingRow(f: Finding, sheet: string, id: number | undefined, lang: Lang): Value[] {
+  return [
+    text(sheet),
+    text(SEVERITY_LABEL[f.severity][lang]),
+    text(f.rule),
+    text(f.message[lang]),
+    f.row ?? '',
+    text(f.column ?? ''),
+    text(f.value),
+    f.cell && id !== undefined ? `=HYPERLINK("#gid=${id}&range=${f.cell}","${quote(f.cell)}")` : '',
+  ];
+}
+
 export function resultsMatrix(input: ResultsInput, lang: Lang, at: string): Value[][] {
   const t = T[lang];
   const s = input.summary;
@@ -90,17 +104,7 @@ export function resultsMatrix(input: ResultsInput, lang: Lang, at: string): Valu
   ];
   for (const f of input.findings) {
     const sheet = f.sheet ?? only?.name ?? '';
-    const id = ids.get(sheet) ?? only?.id;
-    rows.push([
-      text(sheet),
-      text(SEVERITY_LABEL[f.severity][lang]),
-      text(f.rule),
-      text(f.message[lang]),
-      f.row ?? '',
-      text(f.column ?? ''),
-      text(f.value),
-      f.cell && id !== undefined ? `=HYPERLINK("#gid=${id}&range=${f.cell}","${quote(f.cell)}")` : '',
-    ]);
+    rows.push(findingRow(f, sheet, ids.get(sheet) ?? only?.id, lang));
   }
   // The exam-takers table sits to the right of the findings.
   const g = GENDER_LABEL;

@@ -33,6 +33,29 @@ describe('the bundle', () => {
     expect(exported.length).toBeGreaterThan(10);
     for (const name of exported) expect(BUNDLE).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
   });
+  it('is minified yet names its functions as the source does, so that stack traces in the Apps Script log read', () => {
+    const addon = loadAddon();
+    const inner = addon.context.DmcCheck as Record<string, { name: string }>;
+    expect(inner.checkRoster!.name).toBe('checkRoster');
+    // Frames inside the bundle are named too: V8 names a frame by its function's name.
+    let stack = '';
+    try {
+      (addon.context.DmcCheck as { saveSettings(x: unknown): unknown }).saveSettings(
+        Object.defineProperty({}, 'language', {
+          enumerable: true,
+          get() {
+            stack = new Error('probe').stack ?? '';
+            return 'th';
+          },
+        }),
+      );
+    } catch {
+      // The outcome does not matter: only the stack taken while settings were parsed.
+    }
+    expect(stack).toMatch(/at storeSettings \(/);
+    expect(stack).toMatch(/at safely \(/);
+    expect(BUNDLE.length).toBeLessThan(300_000);
+  });
   it('contains no export or import statement', () => {
     expect(BUNDLE).not.toMatch(/^\s*export\s/m);
     expect(BUNDLE).not.toMatch(/^\s*import\s/m);

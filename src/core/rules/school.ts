@@ -37,7 +37,9 @@ export function band(age: number | null): [number, number, number, number] | nul
   return age === null || age < 2 || age > 25 ? null : AGE_BANDS[Math.min(age, 18) - 2]!;
 }
 
-const inRange = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v <= hi;
+/** lo ≤ v ≤ hi. Plain indexes, not a destructured pair: this runs for every student, often before it is optimised. */
+const inRange = (v: number, range: readonly [number, number]) => v >= range[0] && v <= range[1];
+const within = (v: number, lo: number, hi: number) => v >= lo && v <= hi;
 
 /** Weight and height that fit only when swapped. */
 export function swapped(w: number, h: number): boolean {
@@ -193,7 +195,7 @@ export const schoolRules = defineRules(
       if (!inRange(w, WEIGHT_RANGE)) return { value: String(w) };
       const age = ageOnCheckDate(dob.v, ctx);
       const b = band(age);
-      return !!b && !inRange(w, [b[0], b[1]]) && { value: String(w), age: age! };
+      return !!b && !within(w, b[0], b[1]) && { value: String(w), age: age! };
     },
   }),
   defineRule({
@@ -216,7 +218,7 @@ export const schoolRules = defineRules(
       if (!inRange(h, HEIGHT_RANGE)) return { value: String(h) };
       const age = ageOnCheckDate(dob.v, ctx);
       const b = band(age);
-      return !!b && !inRange(h, [b[2], b[3]]) && { value: String(h), age: age! };
+      return !!b && !within(h, b[2], b[3]) && { value: String(h), age: age! };
     },
   }),
   defineRule({

@@ -44,9 +44,12 @@ export function runCellRules(
       });
       return { codes: c.codes, byValue };
     });
+    // No value fires (the usual case): no student to visit.
+    if (!perField.some((f) => f.byValue.some((h) => h !== null))) continue;
     for (let i = 0; i < n; i++) {
       let hits: Hit[] | null = null;
-      for (const f of perField) {
+      for (let k = 0; k < perField.length; k++) {
+        const f = perField[k]!;
         const h = f.byValue[f.codes[i]!];
         if (h) hits = hits ? hits.concat(h) : h;
       }

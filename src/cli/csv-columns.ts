@@ -6,9 +6,9 @@
  * the same quoted-record reader as the text path (csv-split.ts). The rows, the cells and the damage it
  * reports are those of decoding the file and splitting it (a property test holds them equal).
  */
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer } from 'node:buffer';
 import type { TextColumn, TextColumns } from '../core/text-columns';
-import { cleanDecoded, type Encoding } from './decode';
+import { cleanDecoded, validUtf8, type Encoding } from './decode';
 import { InputError, LIMITS, READ_ERRORS } from './input-error';
 import { layoutOf, MAX_QUOTED_LINES, quotedRecord, SPLIT_LIMIT } from './csv-split';
 
@@ -257,12 +257,20 @@ class ByteReader {
   private readonly decoder: TextDecoder;
   readonly utf8: boolean;
 
+  /**
+   * UTF-8 without a malformed sequence: a lead byte of three is always followed by its two continuation
+   * bytes, so the scan may step over them (no delimiter can hide there).
+   */
+  readonly wellFormed: boolean;
+
   constructor(
     readonly buf: Buffer,
     readonly encoding: Encoding,
+    bytes: Uint8Array,
   ) {
     this.decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
     this.utf8 = encoding === 'utf-8';
+    this.wellFormed = this.utf8 && validUtf8(bytes);
   }
 
   /** Bytes as text, as decoding the whole file and cleaning it gives them. */
@@ -292,7 +300,7 @@ class ByteReader {
   private lazyOk(s: number): boolean {
     const b = this.buf;
     if (b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) return false;
-    this.clean ??= this.utf8 && isUtf8(b) && b.indexOf(REPLACEMENT) < 0 && b.indexOf(0) < 0;
+    this.clean ??= this.wellFormed && b.indexOf(REPLACEMENT) < 0 && b.indexOf(0) < 0;
     return this.clean;
   }
 
@@ -342,6 +350,7 @@ class ByteReader {
   plainLines(pos: number, dc: number, lineLimit: number): number {
     const buf = this.buf;
     const n = buf.length;
+    const step = this.wellFormed;
     lines: while (pos >= 0) {
       // The columns decide at SAMPLE rows outside this loop, which then runs on as optimised.
       if (!this.decided && this.rows === SAMPLE) return pos;
@@ -357,7 +366,11 @@ class ByteReader {
         // Thai text is nearly all bytes of 0x80 and above: none of them ends a field.
         if (c >= 0x80) {
           plain = false;
-          hash = Math.imul(hash ^ c, FNV_PRIME);
+          if (step && c >= 0xe0 && c < 0xf0) {
+            // A Thai character (three bytes): one step, its bytes hashed together.
+            hash = Math.imul(hash ^ ((c << 16) | (buf[i + 1]! << 8) | buf[i + 2]!), FNV_PRIME);
+            i += 2;
+          } else hash = Math.imul(hash ^ c, FNV_PRIME);
           continue;
         }
         if (c === dc || c === LF || c === CR || c < 0) {
@@ -426,7 +439,7 @@ class ByteReader {
  */
 export function readCsvColumns(bytes: Uint8Array, encoding: Encoding, forced?: string): ColumnsRead | null {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const reader = new ByteReader(buf, encoding);
+  const reader = new ByteReader(buf, encoding, bytes);
   const utf8 = reader.utf8;
   const start = utf8 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const lineLimit = LIMITS.rows * 4;

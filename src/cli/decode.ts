@@ -127,11 +127,20 @@ function decodeWith(encoding: Encoding, bytes: Uint8Array): string {
  * bytes. Anything else → Windows-874, the superset of TIS-620 that Thai Windows writes. Binary data is
  * refused (UTF-16 is checked for it once decoded).
  */
+const utf8Checked = new WeakMap<Uint8Array, boolean>();
+
+/** Whether the bytes are valid UTF-8 (checked once per byte array: the readers ask again). */
+export function validUtf8(bytes: Uint8Array): boolean {
+  let valid = utf8Checked.get(bytes);
+  if (valid === undefined) utf8Checked.set(bytes, (valid = isUtf8(bytes)));
+  return valid;
+}
+
 export function detectEncoding(bytes: Uint8Array): Encoding {
   const utf16 = utf16Of(bytes);
   if (utf16) return utf16;
   if (looksBinary(bytes)) throw new InputError(READ_ERRORS.binary);
-  if (isUtf8(bytes)) return 'utf-8';
+  if (validUtf8(bytes)) return 'utf-8';
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const { valid, thai, invalid } = utf8Evidence(bytes);
   return !hasBom && valid < (valid + invalid) * UTF8_MIN_VALID_SHARE && thai < invalid ? 'windows-874' : 'utf-8';

@@ -307,6 +307,70 @@ describe('rosterOf', () => {
   });
 });
 
+describe('rosterOf: groups of equal keys', () => {
+  const HEAD_SID = ['เลขประจำตัวนักเรียน', 'ชื่อ', 'นามสกุล'];
+  const roster = (sids: Cell[][]) => rosterOf(sids.map((rows, i) => analyseSheet(i, `s${i}`, [HEAD_SID, ...rows])!));
+  const bySid = (r: ReturnType<typeof roster>) => r.groups('sid', (v) => (v.blank ? null : v.text));
+
+  it('groups digit keys and text keys alike, in order of their first student, each in row order; null never', () => {
+    const r = roster([
+      [
+        ['7', 'ก', 'ข'],
+        ['x1', 'ก', 'ข'],
+        ['', 'ก', 'ข'],
+        ['9', 'ก', 'ข'],
+        ['x1', 'ก', 'ข'],
+        ['', 'ก', 'ข'],
+        ['7', 'ก', 'ข'],
+      ],
+    ]);
+    expect(bySid(r)).toEqual([
+      [0, 6],
+      [1, 4],
+    ]);
+  });
+
+  it('keeps "0123" and "123" apart, and finds a group across sheets', () => {
+    const r = roster([
+      [
+        ['0123', 'ก', 'ข'],
+        ['5', 'ก', 'ข'],
+      ],
+      [
+        ['123', 'ก', 'ข'],
+        ['5', 'ก', 'ข'],
+        ['0123', 'ก', 'ข'],
+      ],
+    ]);
+    expect(bySid(r)).toEqual([
+      [0, 4],
+      [1, 3],
+    ]);
+  });
+
+  it('has no groups when every key differs', () => {
+    const r = roster([Array.from({ length: 300 }, (_, i): Cell[] => [String(1000 + i), 'ก', 'ข'])]);
+    expect(bySid(r)).toEqual([]);
+  });
+
+  it('keys a shaped column from its texts, a value of no shape from the value', () => {
+    const rows = Array.from({ length: 300 }, (_, i): Cell[] => [String(1000 + i), 'ก', 'ข']);
+    rows[250]![0] = '1010';
+    rows[260]![0] = ' 1010 ';
+    const r = roster([rows]);
+    expect(analyseSheet(0, '', [HEAD_SID, ...rows])!.columns.sid.shapes).toBeDefined();
+    const seen: string[] = [];
+    const groups = r.groups(
+      'sid',
+      (v) => (seen.push(v.text), v.blank ? null : v.text.trim()),
+      (text) => text,
+    );
+    expect(groups).toEqual([[10, 250, 260]]);
+    // Only the value of no shape went through keyOf.
+    expect(seen).toEqual([' 1010 ']);
+  });
+});
+
 describe('digitsKey', () => {
   it('takes 1 to 14 ASCII digits only', () => {
     for (const k of ['', '123456789012345', '12a', '/', ':', '1 2', '๑๒', '-1', '1.5'])

@@ -172,11 +172,7 @@ const SHARE_SAMPLE = 4096;
 
 /** The students of several sheets as one table: index i runs over the sheets in order. */
 export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: number): [SheetData, number] } {
-  const ids = <F extends FieldKey>(
-    field: F,
-    keyOf: (v: FieldValue<F>) => string | null,
-    keyOfShaped?: (text: string) => string | null,
-  ) => {
+  const ids = <F extends FieldKey>(field: F, keyOf: (v: FieldValue<F>) => string | null) => {
     const out = new Int32Array(size);
     // Keys of digits (citizen IDs, student numbers: a number per student) are numbered in typed arrays;
     // other keys in a Map; both share one count.
@@ -185,38 +181,97 @@ export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: num
     const numeric = new DenseIds(distinct);
     const numericId = new Int32Array(distinct);
     let count = 0;
-    const number = (k: string | null): number => {
-      if (k === null) return -1;
-      const n = digitsKey(k);
-      if (n >= 0) {
-        const known = numeric.size;
-        const d = numeric.id(n);
-        if (d === known) numericId[d] = count++;
-        return numericId[d]!;
+    let at = 0;
+    for (const s of sheets) {
+      const c = s.columns[field];
+      // Each distinct value's key is made once; equal keys get one number.
+      const byCode = new Int32Array(c.values.length);
+      for (let v = 0; v < byCode.length; v++) {
+        const k = keyOf(c.values[v]!);
+        if (k === null) {
+          byCode[v] = -1;
+          continue;
+        }
+        const n = digitsKey(k);
+        if (n >= 0) {
+          const known = numeric.size;
+          const d = numeric.id(n);
+          if (d === known) numericId[d] = count++;
+          byCode[v] = numericId[d]!;
+          continue;
+        }
+        let id = canon.get(k);
+        if (id === undefined) canon.set(k, (id = count++));
+        byCode[v] = id;
       }
-      let id = canon.get(k);
-      if (id === undefined) canon.set(k, (id = count++));
-      return id;
-    };
+      for (let j = 0; j < c.codes.length; j++) out[at++] = byCode[c.codes[j]!]!;
+    }
+    return { ids: out, count };
+  };
+  /** Each student's key (null: none): once per distinct value, or from the text in a shaped column. */
+  const keysOf = <F extends FieldKey>(
+    field: F,
+    keyOf: (v: FieldValue<F>) => string | null,
+    keyOfShaped?: (text: string) => string | null,
+  ): Array<string | null> => {
+    const keys = new Array<string | null>(size);
     let at = 0;
     for (const s of sheets) {
       const c = s.columns[field];
       if (c.shapes && c.textAt && keyOfShaped) {
-        // Mostly distinct values: a row of a shape keyed from its text, a row of none from its value.
         const { codes, values } = c.shapes;
         const shaped = values.map((v) => shapeOf(field, v.raw) >= 0);
         for (let j = 0; j < codes.length; j++) {
           const sc = codes[j]!;
-          out[at++] = number(shaped[sc] ? keyOfShaped(c.textAt(c.codes[j]!)) : keyOf(values[sc]!));
+          keys[at++] = shaped[sc] ? keyOfShaped(c.textAt(c.codes[j]!)) : keyOf(values[sc]!);
         }
         continue;
       }
-      // Each distinct value's key is made once; equal keys get one number.
-      const byCode = new Int32Array(c.values.length);
-      for (let v = 0; v < byCode.length; v++) byCode[v] = number(keyOf(c.values[v]!));
-      for (let j = 0; j < c.codes.length; j++) out[at++] = byCode[c.codes[j]!]!;
+      const byCode = c.values.map(keyOf);
+      for (let j = 0; j < c.codes.length; j++) keys[at++] = byCode[c.codes[j]!]!;
     }
-    return { ids: out, count };
+    return keys;
+  };
+  /**
+   * Students sharing a key, groups of two or more in order of their first student, each in row order.
+   * Keys of digits (IDs, student numbers) are compared by sorting their numbers natively, so that a
+   * column without duplicates costs no hash table at all.
+   */
+  const groups = <F extends FieldKey>(
+    field: F,
+    keyOf: (v: FieldValue<F>) => string | null,
+    keyOfShaped?: (text: string) => string | null,
+  ): number[][] => {
+    const keys = keysOf(field, keyOf, keyOfShaped);
+    const numbers = new Float64Array(size).fill(-1);
+    const byText = new Map<string, number[]>();
+    for (let i = 0; i < size; i++) {
+      const k = keys[i]!;
+      if (k === null) continue;
+      const n = digitsKey(k);
+      if (n >= 0) numbers[i] = n;
+      else {
+        const g = byText.get(k);
+        if (g) g.push(i);
+        else byText.set(k, [i]);
+      }
+    }
+    const out = [...byText.values()].filter((g) => g.length > 1);
+    const sorted = numbers.slice().sort();
+    const repeated = new Set<number>();
+    for (let j = 1; j < size; j++) if (sorted[j]! >= 0 && sorted[j] === sorted[j - 1]) repeated.add(sorted[j]!);
+    if (repeated.size) {
+      const byNumber = new Map<number, number[]>();
+      for (let i = 0; i < size; i++) {
+        const n = numbers[i]!;
+        if (n < 0 || !repeated.has(n)) continue;
+        const g = byNumber.get(n);
+        if (g) g.push(i);
+        else byNumber.set(n, [i]);
+      }
+      out.push(...byNumber.values());
+    }
+    return out.sort((a, b) => a[0]! - b[0]!);
   };
   const starts: number[] = [];
   let size = 0;
@@ -234,6 +289,7 @@ export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: num
     return {
       size,
       ids,
+      groups,
       locate: (i) => [s, i],
       sheet: () => s.index,
       row: (i) => s.rows[i]! + 1,
@@ -246,6 +302,7 @@ export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: num
   return {
     size,
     ids,
+    groups,
     locate,
     sheet: (i) => locate(i)[0].index,
     row: (i) => {

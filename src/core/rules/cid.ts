@@ -66,8 +66,7 @@ export function* duplicatesBy<F extends FieldKey>(
   keyOf: (v: FieldValue<F>) => string | null,
   keyOfShaped?: (text: string) => string | null,
 ): Iterable<[number, Hit]> {
-  const { ids, count } = roster.ids(field, keyOf, keyOfShaped);
-  for (const g of groupsOf(ids, count)) {
+  for (const g of roster.groups(field, keyOf, keyOfShaped)) {
     for (const i of g) yield [i, otherRows(roster, g, i, ctx)];
   }
 }

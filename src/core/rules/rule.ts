@@ -44,7 +44,12 @@ export interface Roster {
    * A number per student for a key of a field's value (-1 for null): equal keys, equal numbers; the key
    * is made once per distinct value. `count` is how many numbers were given.
    */
-  ids<F extends FieldKey>(
+  ids<F extends FieldKey>(field: F, keyOf: (v: FieldValue<F>) => string | null): { ids: Int32Array; count: number };
+  /**
+   * Students whose keys (as for `ids`) are equal: groups of two or more, in order of their first student,
+   * each in row order.
+   */
+  groups<F extends FieldKey>(
     field: F,
     keyOf: (v: FieldValue<F>) => string | null,
     /**
@@ -52,7 +57,7 @@ export interface Roster {
      * that a column of mostly distinct values is keyed without making a value per student.
      */
     keyOfShaped?: (text: string) => string | null,
-  ): { ids: Int32Array; count: number };
+  ): number[][];
 }
 
 export interface RuleDef<P extends readonly FieldKey[] = readonly FieldKey[]> {

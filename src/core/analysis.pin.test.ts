@@ -331,14 +331,20 @@ describe('analyseSheet from columns the reader made', () => {
     ['every column of texts', [0, 1, 2, 3, 4]],
   ])('reads %s as it reads the rows', (_, asTexts) => {
     const byRows = analyseSheet(0, 'x', ROWS)!;
-    const byColumns = analyseSheet(0, 'x', ROWS, undefined, columnsOf(ROWS, asTexts))!;
+    const cols = columnsOf(ROWS, asTexts);
+    const byColumns = analyseSheet(0, 'x', ROWS, undefined, cols)!;
     expect(byColumns.rows).toEqual(byRows.rows);
     expect(view(byColumns)).toEqual(view(byRows));
     // A column of texts has a value per data row (the blank one too), as a mostly distinct column has.
     if (asTexts.includes(4)) expect(byColumns.columns.sid.values).toHaveLength(ROWS.length - 2);
-    for (const f of ['gender', 'firstName', 'lastName', 'dob'] as const)
-      if (!asTexts.includes(byRows.map.columns[f]!))
-        expect(byColumns.columns[f].values.map((v) => v.text)).toEqual(byRows.columns[f].values.map((v) => v.text));
+    // A dictionary column keeps the reader's codes and dictionary (the header's text included, which no
+    // student's code points at), each text derived once.
+    for (const f of ['gender', 'firstName', 'lastName', 'dob'] as const) {
+      const col = byRows.map.columns[f]!;
+      if (asTexts.includes(col)) continue;
+      expect(byColumns.columns[f].values.map((v) => v.text)).toEqual(cols.columns[col]!.dict);
+      expect([...byColumns.columns[f].codes]).toEqual(Array.from(byColumns.rows, (r) => cols.columns[col]!.codes![r]));
+    }
   });
 
   it('reads a column the reader does not have as blank', () => {
@@ -358,6 +364,6 @@ describe('analyseSheet from columns the reader made', () => {
     const s = analyseSheet(0, 'x', rows, undefined, cols)!;
     expect(s.rows).toHaveLength(0);
     expect(s.columns.sid.values).toHaveLength(0);
-    expect(s.columns.gender.values).toHaveLength(0);
+    expect(s.columns.gender.codes).toHaveLength(0);
   });
 });

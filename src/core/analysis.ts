@@ -256,38 +256,28 @@ function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: num
 }
 
 /**
- * Encodes a column the reader already encoded: its codes renumbered in order of first use by a data row
- * (as `encode` numbers them), each distinct text derived once; a column of texts row by row as `encode`
- * takes a column of mostly distinct values.
+ * Encodes a column the reader already encoded: its codes taken as they are, each distinct text derived
+ * once; a column of texts row by row as `encode` takes a column of mostly distinct values.
  */
 function encodeColumn(field: FieldKey, column: TextColumn | undefined, from: number, rows: number): Encoded {
   const n = Math.max(0, rows - from);
   if (column?.textOf && SHAPED.has(field)) return shaped(field, n, (i) => column.textOf!(from + i));
-  const codes = new Int32Array(n);
-  const distinct: FieldValue[] = [];
-  if (!column) {
-    if (n) distinct.push(fieldValue(field, ''));
-    return { codes, distinct };
-  }
+  if (!column) return { codes: new Int32Array(n), distinct: n ? [fieldValue(field, '')] : [] };
   if (column.textOf) {
+    const codes = new Int32Array(n);
+    const distinct: FieldValue[] = [];
     for (let i = 0; i < n; i++) {
       codes[i] = i;
       distinct.push(fieldValue(field, column.textOf(from + i)));
     }
     return { codes, distinct };
   }
-  const source = column.codes!;
-  const renumbered = new Int32Array(column.dict.length).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const d = source[from + i]!;
-    let code = renumbered[d]!;
-    if (code < 0) {
-      code = renumbered[d] = distinct.length;
-      distinct.push(fieldValue(field, column.dict[d]!));
-    }
-    codes[i] = code;
-  }
-  return { codes, distinct };
+  // The reader's codes as they are, no copy: its dictionary also holds texts of the lines above the
+  // header, which no student's code points at (derived all the same, they are never read).
+  return {
+    codes: column.codes!.subarray(from, Math.max(from, rows)),
+    distinct: column.dict.map((t) => fieldValue(field, t)),
+  };
 }
 
 /** The class a sheet without a grade column names: a title line above the header, or the sheet's name. */

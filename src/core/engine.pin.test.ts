@@ -309,7 +309,8 @@ describe('rosterOf', () => {
 
 describe('rosterOf: groups of equal keys', () => {
   const HEAD_SID = ['เลขประจำตัวนักเรียน', 'ชื่อ', 'นามสกุล'];
-  const roster = (sids: Cell[][]) => rosterOf(sids.map((rows, i) => analyseSheet(i, `s${i}`, [HEAD_SID, ...rows])!));
+  const roster = (sheets: Cell[][][]) =>
+    rosterOf(sheets.map((rows, i) => analyseSheet(i, `s${i}`, [HEAD_SID, ...rows])!));
   const bySid = (r: ReturnType<typeof roster>) => r.groups('sid', (v) => (v.blank ? null : v.text));
 
   it('groups digit keys and text keys alike, in order of their first student, each in row order; null never', () => {

@@ -46,10 +46,11 @@ export function swapped(w: number, h: number): boolean {
   return w > h && inRange(h, WEIGHT_RANGE) && inRange(w, HEIGHT_RANGE);
 }
 
-function body(weight: FieldValue<'weight'>, height: FieldValue<'height'>) {
+/** Both recorded, and they fit only when swapped. (Two numbers in, a boolean out: nothing made per student.) */
+function bodySwapped(weight: FieldValue<'weight'>, height: FieldValue<'height'>): boolean {
   const w = weight.v;
   const h = height.v;
-  return { w, h, swapped: w > 0 && h > 0 && swapped(w, h) };
+  return w > 0 && h > 0 && swapped(w, h);
 }
 
 /** The last grade of each stage and the one before it: a school with the lower has the top too. */
@@ -190,8 +191,8 @@ export const schoolRules = defineRules(
     }),
     reads: ['weight', 'height', 'dob'],
     check: ({ weight, height, dob }, ctx) => {
-      const { w, swapped } = body(weight, height);
-      if (!(w > 0) || w > WEIGHT_GRAMS || swapped) return false;
+      const w = weight.v;
+      if (!(w > 0) || w > WEIGHT_GRAMS || bodySwapped(weight, height)) return false;
       if (!inRange(w, WEIGHT_RANGE)) return { value: String(w) };
       const age = ageOnCheckDate(dob.v, ctx);
       const b = band(age);
@@ -213,8 +214,8 @@ export const schoolRules = defineRules(
     }),
     reads: ['weight', 'height', 'dob'],
     check: ({ weight, height, dob }, ctx) => {
-      const { h, swapped } = body(weight, height);
-      if (!(h > 0) || inRange(h, HEIGHT_METRES) || swapped) return false;
+      const h = height.v;
+      if (!(h > 0) || inRange(h, HEIGHT_METRES) || bodySwapped(weight, height)) return false;
       if (!inRange(h, HEIGHT_RANGE)) return { value: String(h) };
       const age = ageOnCheckDate(dob.v, ctx);
       const b = band(age);
@@ -258,9 +259,6 @@ export const schoolRules = defineRules(
       en: `Weight ${h.w} and height ${h.h} look swapped — check and swap them`,
     }),
     reads: ['weight', 'height'],
-    check: ({ weight, height }) => {
-      const b = body(weight, height);
-      return b.swapped && { w: b.w, h: b.h };
-    },
+    check: ({ weight, height }) => bodySwapped(weight, height) && { w: weight.v, h: height.v },
   }),
 );

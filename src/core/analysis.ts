@@ -191,6 +191,33 @@ function shaped(field: FieldKey, n: number, cellAt: (i: number) => Cell): Encode
 }
 
 /**
+ * Each student's key of a field's value (null: none): made once per distinct value, or — in a shaped
+ * column, for a row of a shape — from the row's text by `keyOfShaped`, which must equal `keyOf` of the
+ * value there; so a column of mostly distinct values is keyed without making a value per student.
+ */
+export function studentKeys<F extends FieldKey>(
+  column: Column<F>,
+  field: F,
+  keyOf: (v: FieldValue<F>) => string | null,
+  keyOfShaped?: (text: string) => string | null,
+): Array<string | null> {
+  const n = column.codes.length;
+  const keys = new Array<string | null>(n);
+  if (column.shapes && column.textAt && keyOfShaped) {
+    const { codes, values } = column.shapes;
+    const shaped = values.map((v) => shapeOf(field, v.raw) >= 0);
+    for (let j = 0; j < n; j++) {
+      const sc = codes[j]!;
+      keys[j] = shaped[sc] ? keyOfShaped(column.textAt(column.codes[j]!)) : keyOf(values[sc]!);
+    }
+    return keys;
+  }
+  const byCode = column.values.map(keyOf);
+  for (let j = 0; j < n; j++) keys[j] = byCode[column.codes[j]!]!;
+  return keys;
+}
+
+/**
  * Rows sampled to tell a column of mostly distinct values (IDs, student numbers) from a repetitive one.
  * Large enough that birth dates and surnames (thousands of values shared by a big roster) show their
  * repeats: 512 rows of 9,000 birth dates look all distinct, 8,192 do not.

@@ -3,7 +3,7 @@
  * group; a group is evaluated once per distinct combination of its fields' codes, and every row with
  * that combination reuses the result. Cost tracks distinct values and findings, not rows × rules.
  */
-import { shapeOf, type Coded, type Column, type FieldValue, type SheetData } from './analysis';
+import { studentKeys, type Coded, type Column, type FieldValue, type SheetData } from './analysis';
 import { DenseIds } from './dense-ids';
 import type { Ctx, Hit, Roster, RowResult, RuleDef } from './rules/rule';
 import type { FieldKey } from './types';
@@ -208,30 +208,15 @@ export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: num
     }
     return { ids: out, count };
   };
-  /** Each student's key (null: none): once per distinct value, or from the text in a shaped column. */
+  /** Each student's key (null: none), over the sheets in order. */
   const keysOf = <F extends FieldKey>(
     field: F,
     keyOf: (v: FieldValue<F>) => string | null,
     keyOfShaped?: (text: string) => string | null,
-  ): Array<string | null> => {
-    const keys = new Array<string | null>(size);
-    let at = 0;
-    for (const s of sheets) {
-      const c = s.columns[field];
-      if (c.shapes && c.textAt && keyOfShaped) {
-        const { codes, values } = c.shapes;
-        const shaped = values.map((v) => shapeOf(field, v.raw) >= 0);
-        for (let j = 0; j < codes.length; j++) {
-          const sc = codes[j]!;
-          keys[at++] = shaped[sc] ? keyOfShaped(c.textAt(c.codes[j]!)) : keyOf(values[sc]!);
-        }
-        continue;
-      }
-      const byCode = c.values.map(keyOf);
-      for (let j = 0; j < c.codes.length; j++) keys[at++] = byCode[c.codes[j]!]!;
-    }
-    return keys;
-  };
+  ): Array<string | null> =>
+    sheets.length === 1
+      ? studentKeys(sheets[0]!.columns[field], field, keyOf, keyOfShaped)
+      : sheets.flatMap((s) => studentKeys(s.columns[field], field, keyOf, keyOfShaped));
   /**
    * Students sharing a key, groups of two or more in order of their first student, each in row order.
    * Keys of digits (IDs, student numbers) are compared by sorting their numbers natively, so that a

@@ -6,7 +6,7 @@
  * slip, one to one, and ambiguity is reported, never guessed. Keys are numbers and lookups are maps,
  * so 100,000 students a side never meet pairwise.
  */
-import { analyseSheet, isPresent, type FieldValue, type SheetData } from './analysis';
+import { analyseSheet, isPresent, studentKeys, type FieldValue, type SheetData } from './analysis';
 import { DMC_TIMESTAMP, resolveDates, academicYearOf } from './check-date';
 import { EVIDENCE, type FormRow, type FormValues } from './correction';
 import { BE_OFFSET, compareYmd, formatBE, parseDateText, type Ymd } from './dates';
@@ -364,11 +364,8 @@ function sideOf(sheets: SheetData[], canon: Canon): Side {
   let at = 0;
   sheets.forEach((s, k) => {
     const c = s.columns;
-    const ids = new Float64Array(c.cid.values.length);
-    c.cid.values.forEach((v, i) => {
-      const key = idKey(v);
-      ids[i] = key === null ? NaN : idNumber(key);
-    });
+    // A shaped ID is valid and its text is its 13 digits: keyed without making its value.
+    const ids = studentKeys(c.cid, 'cid', idKey, (text) => text);
     const firsts = keyed(s, 'firstName', (v) => (v.blank ? -1 : canon.name(matchName(v.text))));
     const lasts = keyed(s, 'lastName', (v) => (v.blank ? -1 : canon.name(matchName(v.text))));
     const days = keyed(s, 'dob', (v) => (v.v?.ok ? dayOf(v.v.date) : -1));
@@ -384,7 +381,8 @@ function sideOf(sheets: SheetData[], canon: Canon): Side {
       side.sheetOf[at] = k;
       side.local[at] = j;
       side.row[at] = s.rows[j]!;
-      side.idNum[at] = ids[c.cid.codes[j]!]!;
+      const id = ids[j]!;
+      side.idNum[at] = id === null ? NaN : idNumber(id);
       const f = firsts[c.firstName.codes[j]!]!;
       const l = lasts[c.lastName.codes[j]!]!;
       side.name[at] = f < 0 ? -1 : canon.pair(f, l < 0 ? empty : l);

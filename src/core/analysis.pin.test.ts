@@ -1,6 +1,7 @@
 /** Pins how a sheet is read into columns (issue 15): students, values per row, name parts, the sheet's grade. */
 import { describe, expect, it } from 'vitest';
-import { analyseSheet, isPresent, measure, type FieldValue, type SheetData } from './analysis';
+import { analyseSheet, isPresent, measure, studentKeys, type FieldValue, type SheetData } from './analysis';
+import { withCheckDigit } from './thai-id';
 import type { TextColumn, TextColumns } from './text-columns';
 import { FIELD_KEYS, type Cell, type FieldKey } from './types';
 
@@ -26,6 +27,7 @@ describe('measure', () => {
     ['45,5', 45.5],
     ['45.', 45],
     ['.5', 0.5],
+    ['.55', 0.55],
     ['  45  ', 45],
     ['12345678', 12345678],
     ['', 0],
@@ -365,5 +367,44 @@ describe('analyseSheet from columns the reader made', () => {
     expect(s.rows).toHaveLength(0);
     expect(s.columns.sid.values).toHaveLength(0);
     expect(s.columns.gender.codes).toHaveLength(0);
+  });
+});
+
+describe('studentKeys', () => {
+  const HEAD = ['เลขประจำตัวประชาชน', 'ชื่อ', 'นามสกุล'];
+  const id = (i: number) => withCheckDigit(`1101700${String(i).padStart(5, '0')}`);
+
+  it('keys each student once per distinct value in a dictionary column (blank rows are no students)', () => {
+    const s = read('x', [HEAD, ['', 'ก', 'ข'], ['', '', ''], ['', 'ก', 'ค'], ['', 'ง', 'ข']]);
+    const calls: string[] = [];
+    const keys = studentKeys(
+      s.columns.firstName,
+      'firstName',
+      (v) => (calls.push(v.text), v.blank ? null : `k${v.text}`),
+    );
+    expect(keys).toEqual(['kก', 'kก', 'kง']);
+    // The blank row's value is keyed too: it is a distinct value, though no student's.
+    expect(calls.sort()).toEqual(['', 'ก', 'ง']);
+  });
+
+  it('keys a shaped column from each row’s text, and a row of no shape from its value', () => {
+    const rows: Cell[][] = [HEAD, ...Array.from({ length: 200 }, (_, i): Cell[] => [id(i), 'ก', 'ข'])];
+    rows[6]![0] = ` ${id(5)}`; // student 5 (row 0 is the header)
+    const s = read('x', rows);
+    expect(s.columns.cid.shapes).toBeDefined();
+    const valued: string[] = [];
+    const keys = studentKeys(
+      s.columns.cid,
+      'cid',
+      (v) => (valued.push(v.text), v.text.trim()),
+      (text) => `t${text}`,
+    );
+    expect(keys[0]).toBe(`t${id(0)}`);
+    expect(keys[4]).toBe(`t${id(4)}`);
+    expect(keys[5]).toBe(id(5));
+    expect(keys).toHaveLength(200);
+    expect(valued).toEqual([` ${id(5)}`]);
+    // Without a key for shaped texts, every row is keyed from its value.
+    expect(studentKeys(s.columns.cid, 'cid', (v) => v.text)).toEqual(rows.slice(1).map((r) => r[0]));
   });
 });

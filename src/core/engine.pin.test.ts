@@ -234,6 +234,19 @@ describe('runCellRules', () => {
     expect(got.get(3)).toEqual(got.get(0));
   });
 
+  it('reports only the students a value fires on, and none when no value fires', () => {
+    const s = sheet([
+      ['ช', 'ก', 'ดี', ''],
+      ['ญ', 'ข', 'ดี', ''],
+      ['ช', 'ก', 'มี', ''],
+    ]);
+    const some = rule('some', { each: ['firstName'], cell: (v: { text: string }) => v.text === 'ก' });
+    const none = rule('none', { each: ['firstName', 'lastName'], cell: () => null });
+    const got = collect((f) => runCellRules(s, [some, none], ctx, f));
+    expect([...got.keys()]).toEqual([0, 2]);
+    expect(got.get(0)).toEqual([['some', [{ field: 'firstName' }]]]);
+  });
+
   it('keeps the field a hit names, turns true into a hit on the field, and skips rules that are not cell rules', () => {
     const s = sheet([['', 'ก', 'ข']]);
     const rules = [
@@ -347,6 +360,18 @@ describe('rosterOf: groups of equal keys', () => {
       [0, 4],
       [1, 3],
     ]);
+  });
+
+  it('makes no group of a key one student has, text or digits', () => {
+    const r = roster([
+      [
+        ['x1', 'ก', 'ข'],
+        ['5', 'ก', 'ข'],
+        ['x2', 'ก', 'ข'],
+        ['x2', 'ก', 'ข'],
+      ],
+    ]);
+    expect(bySid(r)).toEqual([[2, 3]]);
   });
 
   it('has no groups when every key differs', () => {
@@ -469,6 +494,26 @@ describe('runRowRules on many combinations', () => {
     const { r, calls } = echo(1, ([a]) => Number(a!.slice(1)) % 3 === 0);
     expectOwn(s, r, cells, (i) => i % 3 === 0);
     expect(calls.n).toBe(200);
+  });
+
+  it('two fields of 40 values (1,600 combinations, more than a quarter of 4,000 rows) sharing 400: a table, once per combination', () => {
+    // 40 × 40 values, of which 400 combinations occur, each 10 times: too many to take all 1,600 up front,
+    // few enough for a table.
+    const k = (r: number) => Math.floor((r % 400) / 40);
+    const cells = [(r: number) => `a${r % 40}`, (r: number) => `b${((r % 40) + 4 * k(r)) % 40}`];
+    const s = wide(4000, cells);
+    expect(s.columns.lastName.values).toHaveLength(40);
+    const { r, calls } = echo(2, ([a, b]) => a === 'a3' && b === 'b11');
+    expectOwn(s, r, cells, (i) => i % 40 === 3 && k(i) === 2);
+    expect(calls.n).toBe(400);
+  });
+
+  it('a column of distinct values beside another field: each row evaluated, rows without hits not reported', () => {
+    const cells = [(r: number) => `a${r}`, (r: number) => `b${r % 2}`];
+    const s = wide(300, cells);
+    const { r, calls } = echo(2, ([a, b]) => b === 'b1' && Number(a!.slice(1)) % 5 === 0);
+    expectOwn(s, r, cells, (i) => i % 2 === 1 && i % 5 === 0);
+    expect(calls.n).toBe(300);
   });
 
   it('three fields of 2,048 values (2^33 combinations) repeating over 4,096 rows: once per combination', () => {

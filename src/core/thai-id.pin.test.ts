@@ -13,6 +13,7 @@ import {
   looksLikeGcode,
   maskCid,
   maskCidsIn,
+  plainCidHead,
   parseCid,
   withCheckDigit,
   type CidReason,
@@ -408,5 +409,58 @@ describe('parseCid: 13 characters that are not all digits', () => {
     const id = withCheckDigit('110170020703');
     const thai = id.replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
     expect(parseCid(thai)).toEqual(parseCid(id));
+  });
+});
+
+describe('plainCidHead', () => {
+  /** A valid ID from its first 12 digits. */
+  const valid = (first12: string) => withCheckDigit(first12);
+
+  it('is the first three digits of 13 plain digits with a valid check digit', () => {
+    expect(plainCidHead(valid('110170012345'))).toBe(110);
+    expect(plainCidHead(valid('012345678901'))).toBe(12);
+    expect(plainCidHead(valid('899999999999'))).toBe(899);
+    expect(plainCidHead(valid('000000000000'))).toBe(0);
+  });
+
+  it('takes every check digit 0–9, zeros and nines inside', () => {
+    const seen = new Set<number>();
+    for (let n = 0; seen.size < 10 && n < 10_000; n++) {
+      const id = valid(
+        `3${String(n * 7919)
+          .padStart(11, '0')
+          .slice(-11)}`,
+      );
+      seen.add(Number(id[12]));
+      expect(plainCidHead(id), id).toBe(Number(id.slice(0, 3)));
+    }
+    expect(seen.size).toBe(10);
+    expect(plainCidHead(valid('190909090909'))).toBe(190);
+  });
+
+  it('is -1 for anything else', () => {
+    const id = valid('110170012345');
+    const others = [
+      `${id.slice(0, 12)}${(Number(id[12]) + 1) % 10}`, // check digit
+      valid('912345678901'), // no person type 9
+      id.slice(0, 12),
+      `${id}0`,
+      ` ${id.slice(1)}`,
+      ...Array.from({ length: 13 }, (_, i) => `${id.slice(0, i)}/${id.slice(i + 1)}`), // '/' is '0' − 1
+      ...Array.from({ length: 13 }, (_, i) => `${id.slice(0, i)}:${id.slice(i + 1)}`), // ':' is '9' + 1
+      '๑'.repeat(13),
+      '',
+    ];
+    for (const t of others) expect(plainCidHead(t), t).toBe(-1);
+  });
+
+  it('agrees with parseCid on every 13 plain digits', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{13}$/), (t) => {
+        const p = parseCid(t);
+        expect(plainCidHead(t)).toBe(p.ok ? Number(t.slice(0, 3)) : -1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -104,6 +104,19 @@ export function runRowRules(
       for (let k = 0; k < cols.length; k++) view[g.fields[k]!] = cols[k]!.values[codes[k]![i]!]!;
       return evaluateView();
     };
+    /** Students from `from` on, each evaluated on its own. */
+    const oneByOne = (from: number) => {
+      for (let i = from; i < n; i++) {
+        const r = evaluate(i);
+        if (r) fired(i, r);
+      }
+    };
+    /** A mixed-radix number naming student i's combination of codes: no string and no object per row. */
+    const combination = (i: number) => {
+      let key = 0;
+      for (let k = 0; k < codes.length; k++) key = key * sizes[k]! + codes[k]![i]!;
+      return key;
+    };
     const space = sizes.reduce((a, b) => a * b, 1);
     if (cols.length === 1 || space <= Math.max(n / 4, UPFRONT_SPACE)) {
       // Few combinations (or one field): each evaluated up front, and the students visited only when one
@@ -121,30 +134,24 @@ export function runRowRules(
       }
       if (!fires) continue;
       for (let i = 0; i < n; i++) {
-        let key = 0;
-        for (let k = 0; k < codes.length; k++) key = key * sizes[k]! + codes[k]![i]!;
-        const r = results[key];
+        const r = results[combination(i)];
         if (r) fired(i, r);
       }
       continue;
     }
     if (Math.max(...sizes) * 2 > n || space >= 2 ** 52) {
       // A column of mostly distinct values (IDs, student numbers): nothing to share, so no memory.
-      for (let i = 0; i < n; i++) {
-        const r = evaluate(i);
-        if (r) fired(i, r);
-      }
+      oneByOne(0);
       continue;
     }
-    // A mixed-radix number names each combination of codes: no string and no object per row. A small
-    // space is a direct table; a large one a hash table, given up when the first rows share too little.
+    // Combinations numbered as the students show them: a small space through a direct table, a large one
+    // through a hash table, given up when the first rows share too little.
     const direct = space <= DIRECT_SPACE ? new Int32Array(space).fill(-1) : null;
     const seen = direct ? null : new DenseIds(Math.min(space, n));
     const results: Array<Fired[] | null> = [];
     let i = 0;
     for (; i < n; i++) {
-      let key = 0;
-      for (let k = 0; k < codes.length; k++) key = key * sizes[k]! + codes[k]![i]!;
+      const key = combination(i);
       let id: number;
       if (direct) {
         id = direct[key]!;
@@ -156,10 +163,7 @@ export function runRowRules(
       const r = id === results.length ? (results[id] = evaluate(i)) : results[id]!;
       if (r) fired(i, r);
     }
-    for (; i < n; i++) {
-      const r = evaluate(i);
-      if (r) fired(i, r);
-    }
+    oneByOne(i);
   }
 }
 
@@ -208,7 +212,7 @@ export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: num
     }
     return { ids: out, count };
   };
-  /** Each student's key (null: none), over the sheets in order. */
+  /** Each student's key (null: none), over the sheets in order (one sheet's as they are: flatMap would copy them). */
   const keysOf = <F extends FieldKey>(
     field: F,
     keyOf: (v: FieldValue<F>) => string | null,

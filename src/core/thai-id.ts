@@ -85,20 +85,21 @@ export function plainCidHead(input: string): number {
   return head === 9 ? -1 : head * 100 + (input.charCodeAt(1) - 48) * 10 + (input.charCodeAt(2) - 48);
 }
 
+/** A valid ID's parse from its 13 digits. */
+function validCid(digits: string): CidParse {
+  const province = digits.slice(1, 3);
+  return { ok: true, digits, personType: digits.charCodeAt(0) - 48, province, provinceKnown: isProvinceCode(province) };
+}
+
 export function parseCid(input: string): CidParse {
-  const head = plainCidHead(input);
-  if (head >= 0) {
-    const province = input.slice(1, 3);
-    return { ok: true, digits: input, personType: (head / 100) | 0, province, provinceKnown: isProvinceCode(province) };
-  }
+  if (plainCidHead(input) >= 0) return validCid(input);
   const c = compact(input);
   if (c === '') return { ok: false, reason: 'empty', compact: c };
   if (!/^\d+$/.test(c)) return { ok: false, reason: isScientific(input) ? 'scientific' : 'format', compact: c };
   if (c.length !== 13) return { ok: false, reason: 'length', compact: c };
   if (checkDigit(c) !== c.charCodeAt(12) - 48) return { ok: false, reason: 'checksum', compact: c };
   if (c[0] === '9') return { ok: false, reason: 'category', compact: c };
-  const province = c.slice(1, 3);
-  return { ok: true, digits: c, personType: c.charCodeAt(0) - 48, province, provinceKnown: isProvinceCode(province) };
+  return validCid(c);
 }
 
 export function isValidCid(input: string): boolean {

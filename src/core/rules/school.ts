@@ -37,9 +37,9 @@ export function band(age: number | null): [number, number, number, number] | nul
   return age === null || age < 2 || age > 25 ? null : AGE_BANDS[Math.min(age, 18) - 2]!;
 }
 
-/** lo ≤ v ≤ hi. Plain indexes, not a destructured pair: this runs for every student, often before it is optimised. */
-const inRange = (v: number, range: readonly [number, number]) => v >= range[0] && v <= range[1];
+/** lo ≤ v ≤ hi. Bounds as numbers, not a destructured pair: this runs for every student, often before it is optimised. */
 const within = (v: number, lo: number, hi: number) => v >= lo && v <= hi;
+const inRange = (v: number, range: readonly [number, number]) => within(v, range[0], range[1]);
 
 /** Weight and height that fit only when swapped. */
 export function swapped(w: number, h: number): boolean {

@@ -321,16 +321,23 @@ class ByteReader {
     this.widths[this.rows] = count;
   }
 
-  private endRow(filled: boolean): void {
+  /** A row read: counted, and the last one with something in it noted. */
+  private countRow(filled: boolean): void {
     if (filled) this.lastFilled = this.rows;
     this.rows++;
-    if (this.rows === SAMPLE) this.decide();
   }
 
-  /** After SAMPLE rows, each column decides whether it is mostly distinct. */
-  decide(): void {
+  /** SAMPLE rows are read and the columns have not decided yet whether they are mostly distinct. */
+  get decisionDue(): boolean {
+    return !this.decided && this.rows === SAMPLE;
+  }
+
+  /** When due, each column decides whether it is mostly distinct; true when they just did. */
+  decideIfDue(): boolean {
+    if (!this.decisionDue) return false;
     this.decided = true;
     for (const c of this.cols) c?.decide(this.rows);
+    return true;
   }
 
   /** Sizes the arrays for about `rows` rows. */
@@ -353,7 +360,7 @@ class ByteReader {
     const step = this.wellFormed;
     lines: while (pos >= 0) {
       // The columns decide at SAMPLE rows outside this loop, which then runs on as optimised.
-      if (!this.decided && this.rows === SAMPLE) return pos;
+      if (this.decisionDue) return pos;
       if (++this.line >= lineLimit) throw new InputError(READ_ERRORS.tooManyRows);
       const row = this.rows;
       let k = 0;
@@ -401,8 +408,7 @@ class ByteReader {
             continue;
           }
           this.startRow(k, this.line);
-          if (filled) this.lastFilled = this.rows;
-          this.rows++;
+          this.countRow(filled);
           pos = c < 0 ? -1 : c === CR ? afterCr(buf, i, this.utf8) : i + 1;
           continue lines;
         }
@@ -429,7 +435,8 @@ class ByteReader {
       else col.setCode(this.rows, col.codeOfText(text));
       if (text !== '') filled = true;
     }
-    this.endRow(filled);
+    this.countRow(filled);
+    this.decideIfDue();
   }
 }
 
@@ -466,10 +473,7 @@ export function readCsvColumns(bytes: Uint8Array, encoding: Encoding, forced?: s
   while (pos >= 0) {
     pos = reader.plainLines(pos, dc, lineLimit);
     if (pos < 0) break;
-    if (!reader.decided && reader.rows === SAMPLE) {
-      reader.decide();
-      continue;
-    }
+    if (reader.decideIfDue()) continue;
     // The text path for this record: its line and the few after it that a quoted cell may span.
     const lines: string[] = [];
     const ends: number[] = [];

@@ -61,6 +61,22 @@ const FIRES: Case[] = [
   { name: 'doubled space', row: { lastName: 'ใจ  ดี' }, cell: 'E2', kind: 'spaces', after: 'ใจ ดี' },
   { name: 'zero-width space', row: { firstName: 'สม\u200bชาย' }, cell: 'D2', kind: 'spaces', after: 'สมชาย' },
   { name: 'no-break space', row: { lastName: 'ใจดี\u00a0' }, cell: 'E2', kind: 'spaces', after: 'ใจดี' },
+  // An invisible character hides no Thai slip: it is a finding before the fix as after it.
+  {
+    name: 'zero-width space inside a doubled vowel (left to a person)',
+    row: { lastName: 'ใจดีจะ\u200bะ' },
+    cell: 'E2',
+    kind: 'spaces',
+    after: 'ใจดีจะะ',
+  },
+  {
+    name: 'zero-width space between two sara e',
+    row: { lastName: 'เ\u200bเก้วมณี' },
+    cell: 'E2',
+    kind: 'spaces',
+    also: ['sara-e'],
+    after: 'แก้วมณี',
+  },
   { name: 'spaces in the prefix', row: { prefix: ' เด็กชาย' }, cell: 'C2', kind: 'spaces', after: 'เด็กชาย' },
   { name: 'เเ in a last name', row: { lastName: 'เเก้วมณี' }, cell: 'E2', kind: 'sara-e', after: 'แก้วมณี' },
   { name: 'ํา in a first name', row: { firstName: 'ส\u0e4d\u0e32ราญ' }, cell: 'D2', kind: 'sara-am', after: 'สำราญ' },

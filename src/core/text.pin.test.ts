@@ -170,6 +170,11 @@ describe('thaiTypo', () => {
     ['a\u0e48', 'orphan-mark'],
     ['กะ\u0e48', 'orphan-mark'],
     ['กา\u0e48', 'orphan-mark'],
+    // Invisible characters are read through: what the eye sees is the slip.
+    ['ะ\u200bะ', 'repeated-mark'],
+    ['ก่\u00ad่', 'repeated-mark'],
+    ['เ\u200bเก้ว', 'double-sara-e'],
+    ['น\u0e4d\ufeff\u0e32', 'decomposed-sara-am'],
   ])('%j → %s', (s, kind) => expect(thaiTypo(s)).toBe(kind));
   it.each([
     'สมชาย',
@@ -187,6 +192,7 @@ describe('thaiTypo', () => {
     'ก\u0e4e\u0e48',
     'ก\u0e3a\u0e48',
     `น${'\u0e33'}`,
+    'ส\u200b่ม',
     '',
   ])('%j has none', (s) => expect(thaiTypo(s)).toBeNull());
 });

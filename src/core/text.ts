@@ -80,8 +80,12 @@ const REPEATED_MARK = /([\u0e30-\u0e3a\u0e40-\u0e44\u0e47-\u0e4e])\1/;
 
 export type ThaiTypo = 'double-sara-e' | 'decomposed-sara-am' | 'repeated-mark' | 'orphan-mark';
 
-/** Which Thai typing slip a name has, if any. */
-export function thaiTypo(s: string): ThaiTypo | null {
+/**
+ * Which Thai typing slip a name has, if any, as a reader sees it: an invisible character between two
+ * sara e or two marks hides nothing from the eye, and removing it (a fix) must not reveal a new slip.
+ */
+export function thaiTypo(text: string): ThaiTypo | null {
+  const s = HAS_ZERO_WIDTH.test(text) ? text.replace(ZERO_WIDTH, '') : text;
   if (s.includes('\u0e40\u0e40')) return 'double-sara-e';
   if (s.includes('\u0e4d\u0e32')) return 'decomposed-sara-am';
   if (REPEATED_MARK.test(s)) return 'repeated-mark';

@@ -310,6 +310,63 @@ describe('undo follows rows and columns', () => {
   }
 });
 
+describe('apply and undo write only what is theirs', () => {
+  // Two pupils with one name and one birth date, no citizen ID yet: the one fixed (เเก้ว → แก้ว) is deleted and
+  // the other moves up into its row. Its student number says it is someone else: undo leaves its name alone.
+  const twins = (cid: Cell = '') =>
+    values(
+      roster({
+        row: { cid, sid: '๒๐๐๐๐', prefix: 'เด็กชาย', firstName: 'เเก้ว', lastName: '', dob: '15/03/2558' },
+        more: [{ cid: '', sid: '1', prefix: 'เด็กชาย', firstName: 'แก้ว', lastName: '', dob: '15/03/2558' }],
+      }),
+    );
+  const load = (rows: Value[][]) => {
+    const addon = loadAddon({ [SHEET]: rows });
+    addon.call('saveSettings', SETTINGS);
+    return addon;
+  };
+
+  it('a fixed row deleted, a namesake moved into its place: the sheet is as if never fixed', () => {
+    const addon = load(twins());
+    const bare = addon.save();
+    addon.sheet(SHEET).deleteRow(2);
+    const want = cells(addon.sheet(SHEET));
+    addon.restore(bare);
+    ok(apply(addon));
+    addon.sheet(SHEET).deleteRow(2);
+    const out = ok(undo(addon));
+    expect(out.missing).toBeGreaterThan(0);
+    expect(cells(addon.sheet(SHEET))).toEqual(want);
+  });
+
+  it('text opening with "=" in a plain-text cell between two fixed cells is never rewritten', () => {
+    const addon = load(
+      values(roster({ row: { lastName: 'ใจ  ดี' }, more: [{ lastName: '=สม' }, { lastName: 'เเก้วมณี' }] })),
+    );
+    const sheet = addon.sheet(SHEET);
+    const col = (sheet.getDataRange().getValues()[0] as string[]).indexOf('นามสกุล') + 1;
+    sheet.getRange(3, col).setNumberFormat('@');
+    sheet.getRange(3, col).setValue("'=สม");
+    const block = () => sheet.getRange(2, col, 3, 1);
+    const cellsOf = () => ({ values: block().getValues(), formulas: block().getFormulas() });
+    expect(cellsOf().formulas).toEqual([[''], [''], ['']]);
+    ok(apply(addon));
+    expect(cellsOf()).toEqual({ values: [['ใจ ดี'], ['=สม'], ['แก้วมณี']], formulas: [[''], [''], ['']] });
+    ok(undo(addon));
+    expect(cellsOf()).toEqual({ values: [['ใจ  ดี'], ['=สม'], ['เเก้วมณี']], formulas: [[''], [''], ['']] });
+  });
+
+  it('the fixed row with its student number retyped since is still found by its citizen ID and the rest', () => {
+    const addon = load(twins(cidOf(0)));
+    ok(apply(addon));
+    addon.sheet(SHEET).getRange('B2').setValue('20001');
+    const out = ok(undo(addon));
+    expect(out.kept).toBe(1);
+    expect(addon.sheet(SHEET).getRange('D2').getValue()).toBe('เเก้ว');
+    expect(addon.sheet(SHEET).getRange('D3').getValue()).toBe('แก้ว');
+  });
+});
+
 describe('undo state never gets stuck', () => {
   /**
    * The calls of a run's own part, up to and including the release of its lock, measured on a copy of the

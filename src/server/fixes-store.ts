@@ -232,8 +232,14 @@ const wholeRow = (row: readonly Cell[] | undefined): string => rowParts(row, [])
 
 /** Candidates from one index beyond this many rows identify nothing (e.g. a common last name). */
 const BUCKET = 16;
-/** Whole row 4, an identifying cell 2, a fixed cell holding its value before or after 1, the old position 1. */
+/**
+ * Whole row 4, an identifying cell 2, a fixed cell holding its value before or after 1, the old position 1.
+ * An identifying cell that holds something else counts against: 4 for a citizen ID or a student number (two
+ * students may share a name and a birth date, never those), 2 for the others. Undo writes values back, so a
+ * row is taken for the one fixed only when what agrees outweighs what does not.
+ */
 const ENOUGH = 4;
+const AGAINST: Partial<Record<FieldKey, number>> = { cid: 4, sid: 4 };
 
 /**
  * Where each saved row is now: the row that best shares its fingerprint (as fixed or as it was) and holds
@@ -277,7 +283,9 @@ export function locateRows(sheet: FixedSheet, values: Values, map: HeaderMap | n
       if (w && (w === row.fp[0] || w === row.fb[0])) score += 4;
       const p = parts[i]!;
       for (let k = 0; k < cols.length; k++) {
-        if (p[k] && (p[k] === row.fp[k + 1] || p[k] === row.fb[k + 1])) score += 2;
+        if (!p[k] || !(row.fp[k + 1] || row.fb[k + 1])) continue;
+        if (p[k] === row.fp[k + 1] || p[k] === row.fb[k + 1]) score += 2;
+        else score -= AGAINST[sheet.fpFields[k]!] ?? 2;
       }
       row.cells.forEach((cell, j) => {
         const v = values[i]?.[cellCols[j]!];

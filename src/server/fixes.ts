@@ -392,15 +392,31 @@ function writeCells(sheet: Sheet, values: Values, grid: Grid, writes: readonly C
   const format = (r: number, c: number) => formatOf.get(`${r}:${c}`) ?? formatAt(grid, r, c);
   for (const [c, col] of columns(writes, (w) => w.value !== undefined)) {
     const [lo, hi] = span(col.keys());
-    const block = Array.from({ length: hi - lo + 1 }, (_, i) => {
-      const r = lo + i;
+    let block: Cell[][] = [];
+    const flush = (end: number) => {
+      if (block.length) sheet.getRange(end - block.length + 1, c + 1, block.length, 1).setValues(block);
+      block = [];
+    };
+    for (let r = lo; r <= hi; r++) {
       const w = col.get(r);
-      if (w) return [asInput(w.value, format(r, c))];
       const f = formulaAt(grid, r, c);
-      return [f || asInput(values[r]?.[c], format(r, c))];
-    });
-    sheet.getRange(lo + 1, c + 1, block.length, 1).setValues(block);
+      const v = values[r]?.[c];
+      if (w) block.push([asInput(w.value, format(r, c))]);
+      else if (f) block.push([f]);
+      else if (writtenBack(v, format(r, c))) block.push([asInput(v, format(r, c))]);
+      // A cell that could not be written back as it is ends the block: it is left untouched.
+      else flush(r);
+    }
+    flush(hi + 1);
   }
+}
+
+/**
+ * Whether a cell between two changes can be written back as it is. Text opening with "=" in a plain-text
+ * cell ('@') cannot: whether Sheets keeps it as text, or an apostrophe before it, is not certain.
+ */
+function writtenBack(v: Cell, format: string): boolean {
+  return !(format === '@' && typeof v === 'string' && v.startsWith('='));
 }
 
 // ---------------------------------------------------------------- entry points' work

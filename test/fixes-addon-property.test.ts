@@ -217,7 +217,6 @@ describe('fixes never get stuck (property)', () => {
       }),
       {
         numRuns: Number(process.env.DMC_RUNS ?? 300),
-        seed: Number(process.env.DMC_SEED ?? 20261214),
         interruptAfterTimeLimit: 15_000,
         examples: process.env.DMC_EXAMPLE ? [[JSON.parse(process.env.DMC_EXAMPLE) as Case]] : [],
       },

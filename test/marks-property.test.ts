@@ -112,6 +112,16 @@ function move(sheet: FakeSheet, moves: Move[]): void {
   }
 }
 
+/**
+ * A fill a blank row inserted after the check may end up with: one the teacher has in that column. Its
+ * neighbour when inserted is not always known (a sort came after), so clear gives it the fill some marked
+ * neighbour had before its mark, which may be the teacher's own light blue, a mark colour too.
+ */
+function teacherFillOfColumn(want: ReturnType<FakeSheet['peek']>, i: number, j: number, bg: string): boolean {
+  const blank = (want.values[i] ?? []).every((v) => v === '');
+  return blank && want.backgrounds.some((row, k) => k !== i && row[j] === bg);
+}
+
 /** Cells still holding a mark: a heading in the note, or a mark fill the never-marked sheet does not have. */
 function marksLeft(sheet: FakeSheet, want: FakeSheet): number {
   const p = sheet.peek();
@@ -121,7 +131,7 @@ function marksLeft(sheet: FakeSheet, want: FakeSheet): number {
     row.forEach((note, j) => {
       const bg = p.backgrounds[i]![j]!;
       if (HEADS.some((h) => note.startsWith(h))) n++;
-      else if (MARK_FILLS.has(bg) && w.backgrounds[i]?.[j] !== bg) n++;
+      else if (MARK_FILLS.has(bg) && w.backgrounds[i]?.[j] !== bg && !teacherFillOfColumn(w, i, j, bg)) n++;
     }),
   );
   return n;
@@ -130,8 +140,8 @@ function marksLeft(sheet: FakeSheet, want: FakeSheet): number {
 /**
  * Differences from the never-marked sheet. Cells of rows inserted after the check (blank rows) took the
  * fill of a neighbour, which may have been a mark; clear cannot always tell which neighbour (a row put
- * between two marks of one colour), so there only values, notes and "no mark colour" must agree; the
- * number of such fills that differ is returned apart.
+ * between two marks of one colour), so there only values, notes and "no mark colour" (but a fill the teacher
+ * has in that column) must agree; the number of such fills that differ is returned apart.
  */
 function differences(sheet: FakeSheet, want: FakeSheet): { cells: string[]; insertedFills: number } {
   const p = sheet.peek();
@@ -147,7 +157,7 @@ function differences(sheet: FakeSheet, want: FakeSheet): { cells: string[]; inse
       const exp = { v: w.values[i]?.[j] ?? '', bg: w.backgrounds[i]?.[j] ?? '#ffffff', n: w.notes[i]?.[j] ?? '' };
       if (got.v !== exp.v || got.n !== exp.n) cells.push(`${i},${j}: ${JSON.stringify(got)} ≠ ${JSON.stringify(exp)}`);
       else if (got.bg !== exp.bg) {
-        if (blank && !MARK_FILLS.has(got.bg)) insertedFills++;
+        if (blank && (!MARK_FILLS.has(got.bg) || teacherFillOfColumn(w, i, j, got.bg))) insertedFills++;
         else cells.push(`${i},${j}: fill ${got.bg} ≠ ${exp.bg}`);
       }
     }

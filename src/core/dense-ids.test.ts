@@ -26,6 +26,21 @@ describe('DenseIds', () => {
     );
   });
 
+  it('finds the number of a key it has, and -1 for one it has not, without adding it', () => {
+    const key = fc.oneof(fc.nat(40), fc.maxSafeNat());
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 200 }), fc.array(key, { maxLength: 50 }), (keys, probes) => {
+        const t = new DenseIds();
+        const ids = keys.map((k) => t.id(k));
+        const size = t.size;
+        for (const k of probes) expect(t.find(k)).toBe(keys.includes(k) ? ids[keys.indexOf(k)] : -1);
+        expect(t.size).toBe(size);
+        expect(keys.map((k) => t.find(k))).toEqual(ids);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps keys that differ only above 32 bits apart, and grows past its first size', () => {
     const t = new DenseIds(1);
     const keys = Array.from({ length: 5000 }, (_, i) => i * 4294967296 + 7);

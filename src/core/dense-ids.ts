@@ -21,20 +21,28 @@ export class DenseIds {
 
   /** The key's number, a new one (= the size before the call) when the key is new. */
   id(key: number): number {
+    const h = this.probe(key);
     const { keys, ids } = this;
-    let h = slot(key) & this.mask;
-    for (;;) {
-      const id = ids[h]!;
-      if (id === 0) break;
-      if (keys[h] === key) return id - 1;
-      h = (h + 1) & this.mask;
-    }
+    if (ids[h] !== 0) return ids[h]! - 1;
     keys[h] = key;
     const id = this.size++;
     ids[h] = id + 1;
     // Half full at most, so that probes stay short.
     if (this.size * 2 > this.mask) this.grow();
     return id;
+  }
+
+  /** The key's number, or -1 when it has none (nothing is added). */
+  find(key: number): number {
+    return this.ids[this.probe(key)]! - 1;
+  }
+
+  /** The slot holding the key, or the free slot where it would go. */
+  private probe(key: number): number {
+    const { keys, ids } = this;
+    let h = slot(key) & this.mask;
+    while (ids[h] !== 0 && keys[h] !== key) h = (h + 1) & this.mask;
+    return h;
   }
 
   private grow(): void {

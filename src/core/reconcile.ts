@@ -16,6 +16,7 @@ import type { Hit, RuleDef } from './rules/rule';
 import { parseSettings, type Settings, type SettingsInput } from './settings';
 import { arabicDigits, matchKey, thaiForm } from './text';
 import { dobSlip, dobSlips, matchName, nameSlip, type DobSlip, type NameSlip } from './thai-match';
+import { DenseIds } from './dense-ids';
 import { CID_REASON, compact, formatCid, isGcode, parseCid } from './thai-id';
 import type { SheetInput, WorkbookInput } from './validate';
 import { ALL_GRADES, type Grade } from './vocab';
@@ -176,54 +177,13 @@ const dayOf = (d: Ymd) => Math.round((Date.UTC(d.y, d.m - 1, d.d) - EPOCH) / DAY
 const COMPARED = ['prefix', 'firstName', 'lastName', 'gender', 'dob', 'grade', 'room'] as const;
 type Compared = (typeof COMPARED)[number];
 
-/** (a, b) pairs of non-negative ints → ints, by open addressing on typed arrays: no boxed keys, no garbage. */
-class PairMap {
-  private as = new Int32Array(1 << 10).fill(-1);
-  private bs = new Int32Array(1 << 10);
-  private vs = new Int32Array(1 << 10);
-  private size = 0;
-  private slot(a: number, b: number): number {
-    const mask = this.as.length - 1;
-    // murmur3's finaliser over both numbers: every bit of a and b reaches the low bits the mask keeps.
-    let h = Math.imul(a, 0x9e3779b1) ^ b;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    let i = h & mask;
-    while (this.as[i] !== -1 && (this.as[i] !== a || this.bs[i] !== b)) i = (i + 1) & mask;
-    return i;
-  }
-  /** The value of (a, b), or -1. */
-  get(a: number, b: number): number {
-    const i = this.slot(a, b);
-    return this.as[i] === -1 ? -1 : this.vs[i]!;
-  }
-  set(a: number, b: number, v: number): void {
-    const i = this.slot(a, b);
-    if (this.as[i] === -1) {
-      this.as[i] = a;
-      this.bs[i] = b;
-      this.size++;
-    }
-    this.vs[i] = v;
-    if (this.size * 2 > this.as.length) this.grow();
-  }
-  private grow(): void {
-    const [as, bs, vs] = [this.as, this.bs, this.vs];
-    this.as = new Int32Array(as.length * 2).fill(-1);
-    this.bs = new Int32Array(as.length * 2);
-    this.vs = new Int32Array(as.length * 2);
-    for (let j = 0; j < as.length; j++) {
-      if (as[j] === -1) continue;
-      const i = this.slot(as[j]!, bs[j]!);
-      this.as[i] = as[j]!;
-      this.bs[i] = bs[j]!;
-      this.vs[i] = vs[j]!;
-    }
-  }
-}
+/**
+ * One integer for two numbers below 2^26: a name or name pair (numbered per distinct value: a sheet holds
+ * at most about a million rows) and another name or a day (days since 1800 stay below 2^18). The result
+ * stays below 2^52, which DenseIds numbers exactly.
+ */
+const RADIX = 2 ** 26;
+const pairKey = (a: number, b: number): number => a * RADIX + b;
 
 /** Shared numbering of names and compared values, so both sides' keys compare as integers. */
 class Canon {
@@ -239,14 +199,10 @@ class Canon {
     }
     return n;
   }
-  private pairs = new PairMap();
+  private pairs = new DenseIds();
   pair(first: number, last: number): number {
-    let n = this.pairs.get(first, last);
-    if (n < 0) {
-      n = this.pairText.length;
-      this.pairText.push(`${this.nameText[first]}|${this.nameText[last]}`);
-      this.pairs.set(first, last, n);
-    }
+    const n = this.pairs.id(pairKey(first, last));
+    if (n === this.pairText.length) this.pairText.push(`${this.nameText[first]}|${this.nameText[last]}`);
     return n;
   }
   /** A compared value's number (-1 for none). */
@@ -453,15 +409,21 @@ function note(m: Map<number, number[]>, i: number, others: readonly number[]): v
   if (had.length) m.set(i, had);
 }
 
-/** Students keyed by name and day, as linked lists: head per key, next per student. */
+/** Students keyed by name and day, as linked lists: `head` the first student of a key (-1: none), next per student. */
 function byNameAndDay(side: Keys, ok: (i: number) => boolean) {
-  const head = new PairMap();
+  const keys = new DenseIds(side.size);
+  const first: number[] = [];
   const next = new Int32Array(side.size).fill(-1);
   for (let i = side.size - 1; i >= 0; i--) {
     if (!ok(i)) continue;
-    next[i] = head.get(side.name[i]!, side.dob[i]!);
-    head.set(side.name[i]!, side.dob[i]!, i);
+    const k = keys.id(pairKey(side.name[i]!, side.dob[i]!));
+    if (k < first.length) next[i] = first[k]!;
+    first[k] = i;
   }
+  const head = (name: number, day: number): number => {
+    const k = keys.find(pairKey(name, day));
+    return k < 0 ? -1 : first[k]!;
+  };
   return { head, next };
 }
 
@@ -529,8 +491,8 @@ function matchSides(roster: Keys, dmc: Keys, idCount: number, pairText: readonly
   const dBlocked = new Uint8Array(dmc.size);
   for (let r0 = 0; r0 < roster.size; r0++) {
     // Each key once, from the first roster student holding it.
-    if (!rFree(r0) || rKeyed.head.get(roster.name[r0]!, roster.dob[r0]!) !== r0) continue;
-    const d0 = dKeyed.head.get(roster.name[r0]!, roster.dob[r0]!);
+    if (!rFree(r0) || rKeyed.head(roster.name[r0]!, roster.dob[r0]!) !== r0) continue;
+    const d0 = dKeyed.head(roster.name[r0]!, roster.dob[r0]!);
     if (d0 < 0) continue;
     if (rKeyed.next[r0]! < 0 && dKeyed.next[d0]! < 0) {
       pair(r0, d0, 'name-dob');
@@ -615,7 +577,7 @@ function matchSides(roster: Keys, dmc: Keys, idCount: number, pairText: readonly
       }
     } else {
       for (let k = 0; k < near.days.length; k++) {
-        for (let d = dKeyed.head.get(name, near.days[k]!); d >= 0; d = dKeyed.next[d]!) {
+        for (let d = dKeyed.head(name, near.days[k]!); d >= 0; d = dKeyed.next[d]!) {
           if (open(d)) candidate(r, d, near.why[k]!);
         }
       }

@@ -10,13 +10,13 @@ import { analyseSheet, isPresent, studentKeys, type FieldValue, type SheetData }
 import { DMC_TIMESTAMP, resolveDates, academicYearOf } from './check-date';
 import { EVIDENCE, type FormRow, type FormValues } from './correction';
 import { BE_OFFSET, compareYmd, formatBE, parseDateText, type Ymd } from './dates';
+import { DenseIds } from './dense-ids';
 import { a1, cellText, headerKey } from './headers';
 import { dmcRules } from './rules/dmc';
 import type { Hit, RuleDef } from './rules/rule';
 import { parseSettings, type Settings, type SettingsInput } from './settings';
 import { arabicDigits, matchKey, thaiForm } from './text';
 import { dobSlip, dobSlips, matchName, nameSlip, type DobSlip, type NameSlip } from './thai-match';
-import { DenseIds } from './dense-ids';
 import { CID_REASON, compact, formatCid, isGcode, parseCid } from './thai-id';
 import type { SheetInput, WorkbookInput } from './validate';
 import { ALL_GRADES, type Grade } from './vocab';

@@ -352,7 +352,8 @@ class ByteReader {
   /**
    * Reads lines from `pos` for as long as they hold no quote. Returns -1 after the last line; the start of a
    * line that holds a quote (what it wrote of that row is taken back, the line is not counted, and the text
-   * path reads it); or, once, where it stopped for the columns to decide (`decided` is false). One long loop rather than a call per line, so that it is optimised once, early.
+   * path reads it); or, once, where it stopped for the columns to decide (`decided` is false). One long
+   * loop rather than a call per line, so that it is optimised once, early.
    */
   plainLines(pos: number, dc: number, lineLimit: number): number {
     const buf = this.buf;

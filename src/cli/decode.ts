@@ -120,13 +120,6 @@ function decodeWith(encoding: Encoding, bytes: Uint8Array): string {
   return new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(bytes);
 }
 
-/**
- * The encoding of a text file's bytes. UTF-16 by its BOM or its zero bytes. Otherwise: valid UTF-8 →
- * UTF-8. Mostly valid UTF-8 (≥ 80 % of its non-ASCII sequences valid, or at least as many Thai letters
- * in UTF-8 as bad sequences; TIS-620 Thai text has ~18 % and ~2 %) → UTF-8 with U+FFFD for the bad
- * bytes. Anything else → Windows-874, the superset of TIS-620 that Thai Windows writes. Binary data is
- * refused (UTF-16 is checked for it once decoded).
- */
 const utf8Checked = new WeakMap<Uint8Array, boolean>();
 
 /** Whether the bytes are valid UTF-8 (checked once per byte array: the readers ask again). */
@@ -136,6 +129,13 @@ export function validUtf8(bytes: Uint8Array): boolean {
   return valid;
 }
 
+/**
+ * The encoding of a text file's bytes. UTF-16 by its BOM or its zero bytes. Otherwise: valid UTF-8 →
+ * UTF-8. Mostly valid UTF-8 (≥ 80 % of its non-ASCII sequences valid, or at least as many Thai letters
+ * in UTF-8 as bad sequences; TIS-620 Thai text has ~18 % and ~2 %) → UTF-8 with U+FFFD for the bad
+ * bytes. Anything else → Windows-874, the superset of TIS-620 that Thai Windows writes. Binary data is
+ * refused (UTF-16 is checked for it once decoded).
+ */
 export function detectEncoding(bytes: Uint8Array): Encoding {
   const utf16 = utf16Of(bytes);
   if (utf16) return utf16;

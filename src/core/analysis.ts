@@ -240,21 +240,27 @@ interface Encoded {
   textAt?(code: number): string;
 }
 
+/**
+ * A column of mostly distinct values, each row its own value: no dictionary (duplicates are the rules'
+ * business, found by key). A shaped field's values are made when read.
+ */
+function rowByRow(field: FieldKey, n: number, cellAt: (i: number) => Cell): Encoded {
+  if (SHAPED.has(field)) return shaped(field, n, cellAt);
+  const codes = new Int32Array(n);
+  const distinct: FieldValue[] = [];
+  for (let i = 0; i < n; i++) {
+    codes[i] = i;
+    distinct.push(fieldValue(field, cellAt(i)));
+  }
+  return { codes, distinct };
+}
+
 /** Dictionary-encodes one sheet column over the data rows: numbers, texts and dates keep their type. */
 function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: number, col: number): Encoded {
   const n = Math.max(0, values.length - from);
-  const distinctRows = mostlyDistinct(values, from, n, col);
-  if (distinctRows && SHAPED.has(field)) return shaped(field, n, (i) => values[from + i]?.[col] ?? '');
+  if (mostlyDistinct(values, from, n, col)) return rowByRow(field, n, (i) => values[from + i]?.[col] ?? '');
   const codes = new Int32Array(n);
   const distinct: FieldValue[] = [];
-  if (distinctRows) {
-    // Each row its own value: no dictionary (duplicates are the rules' business, found by key).
-    for (let i = 0; i < n; i++) {
-      codes[i] = i;
-      distinct.push(fieldValue(field, values[from + i]?.[col] ?? ''));
-    }
-    return { codes, distinct };
-  }
   const dict = new Map<unknown, number>();
   const dates = new Map<number, number>();
   let above: unknown = undefined;
@@ -284,21 +290,13 @@ function encode(field: FieldKey, values: readonly (readonly Cell[])[], from: num
 
 /**
  * Encodes a column the reader already encoded: its codes taken as they are, each distinct text derived
- * once; a column of texts row by row as `encode` takes a column of mostly distinct values.
+ * once; a column of texts row by row, as `encode` takes a column of mostly distinct values.
  */
 function encodeColumn(field: FieldKey, column: TextColumn | undefined, from: number, rows: number): Encoded {
   const n = Math.max(0, rows - from);
-  if (column?.textOf && SHAPED.has(field)) return shaped(field, n, (i) => column.textOf!(from + i));
   if (!column) return { codes: new Int32Array(n), distinct: n ? [fieldValue(field, '')] : [] };
-  if (column.textOf) {
-    const codes = new Int32Array(n);
-    const distinct: FieldValue[] = [];
-    for (let i = 0; i < n; i++) {
-      codes[i] = i;
-      distinct.push(fieldValue(field, column.textOf(from + i)));
-    }
-    return { codes, distinct };
-  }
+  const { textOf } = column;
+  if (textOf) return rowByRow(field, n, (i) => textOf(from + i));
   // The reader's codes as they are, no copy: its dictionary also holds texts of the lines above the
   // header, which no student's code points at (derived all the same, they are never read).
   return {

@@ -401,9 +401,10 @@ function writeCells(sheet: Sheet, values: Values, grid: Grid, writes: readonly C
       const w = col.get(r);
       const f = formulaAt(grid, r, c);
       const v = values[r]?.[c];
-      if (w) block.push([asInput(w.value, format(r, c))]);
+      const fmt = format(r, c);
+      if (w) block.push([asInput(w.value, fmt)]);
       else if (f) block.push([f]);
-      else if (writtenBack(v, format(r, c))) block.push([asInput(v, format(r, c))]);
+      else if (writtenBack(v, fmt)) block.push([asInput(v, fmt)]);
       // A cell that could not be written back as it is ends the block: it is left untouched.
       else flush(r);
     }

@@ -90,11 +90,16 @@ async function buildNode() {
     sourcemap: true,
     charset: 'utf8',
   };
-  // The command carries its dependencies in one file: no module graph to resolve at start-up. CommonJS
+  // The command carries its dependencies in itself: no module graph to resolve at start-up. CommonJS
   // dependencies (papaparse) get a require for Node's own modules.
+  // Split at bin.ts's import of the checker, so that the input file is already being read while the
+  // checker's code loads (src/cli/prefetch.ts).
+  await rm('build/chunks', { recursive: true, force: true });
   await esbuild.build({
     ...common,
     entryPoints: { 'dmc-check': 'src/cli/bin.ts' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     alias,
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

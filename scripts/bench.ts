@@ -6,7 +6,17 @@
  * (alternating, so that load hits both alike): before and after in one go.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -336,10 +346,12 @@ put({ figure: 'start-up (--help)', ours: sec(medianMs(helps)), target: '≤ 0.2 
 // 6. Bundles.
 log('\n6. bundle sizes');
 const codeJs = statSync(join(ROOT, 'dist/Code.js')).size;
-const cliJs = statSync(join(ROOT, 'build/dmc-check.mjs')).size;
-log(`   dist/Code.js ${int(codeJs)} bytes, build/dmc-check.mjs ${int(cliJs)} bytes`);
+// The command is build/dmc-check.mjs and the chunks it imports (build.mjs splits it at the checker).
+const cliFiles = ['build/dmc-check.mjs', ...readdirSync(join(ROOT, 'build/chunks')).map((f) => `build/chunks/${f}`)];
+const cliJs = cliFiles.filter((f) => f.endsWith('.mjs')).reduce((n, f) => n + statSync(join(ROOT, f)).size, 0);
+log(`   dist/Code.js ${int(codeJs)} bytes, build/dmc-check.mjs with its chunks ${int(cliJs)} bytes`);
 put({ figure: 'dist/Code.js', ours: kb(codeJs), target: '≤ 300 KB', met: codeJs <= 300_000 });
-put({ figure: 'build/dmc-check.mjs', ours: kb(cliJs), target: '', met: null });
+put({ figure: 'build/dmc-check.mjs + chunks', ours: kb(cliJs), target: '', met: null });
 
 // 7. The add-on under the fakes: dist/Code.js in gas-local.
 log('\n7. the add-on: dist/Code.js under gas-local and the in-memory fakes');

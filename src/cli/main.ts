@@ -12,6 +12,7 @@ import { settingsSchema, type Settings } from '../core/settings';
 import type { Lang, Msg } from '../core/types';
 import { isDmcDownload, reconcile, reconcileCorrectionRows } from '../core/reconcile';
 import { validateSources, type SheetInput, type WorkbookInput } from '../core/validate';
+import { CLI_OPTIONS } from './args';
 import { runFix } from './fix';
 import { reconciliationCsvRows, reconciliationJson, reconciliationText } from './reconcile-format';
 import { formatCsv, formatJson, formatText, workbookReports, type FileReport } from './format';
@@ -95,22 +96,7 @@ function options(argv: string[]) {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        sheet: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        lang: { type: 'string', default: 'th' },
-        'as-of': { type: 'string' },
-        'academic-year': { type: 'string' },
-        'exam-end': { type: 'string' },
-        'correction-form': { type: 'string' },
-        'show-ids': { type: 'boolean' },
-        fix: { type: 'string' },
-        dmc: { type: 'string' },
-        'dmc-sheet': { type: 'string' },
-        'keep-prefixes': { type: 'boolean' },
-        pretty: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: CLI_OPTIONS,
     });
   } catch (e) {
     const m = (e as Error).message;

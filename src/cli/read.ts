@@ -11,6 +11,7 @@ import type { Cell } from '../core/types';
 import { readCsv } from './csv';
 import { decode, type Encoding } from './decode';
 import { InputError, LIMITS, READ_ERRORS } from './input-error';
+import { takePrefetched } from './prefetch';
 import { readXlsxSheets, type MergedRange } from './xlsx-read';
 import { isOle2, isZip } from './zip';
 
@@ -81,6 +82,8 @@ export function readWorkbookBytes(name: string, bytes: Uint8Array, options: Read
 }
 
 async function readBytes(path: string): Promise<Uint8Array> {
+  const prefetched = await takePrefetched(path);
+  if (prefetched) return prefetched;
   try {
     const s = await stat(path);
     if (s.isDirectory()) throw new InputError(READ_ERRORS.folder);

@@ -349,7 +349,10 @@ export function analyseSheet(
   const keep = new Int32Array(n);
   let kept = 0;
   for (let i = 0; i < n; i++) {
-    for (const b of blanks) {
+    // Indexed, not for…of: this runs once per row, mostly before it is optimised, and an iterator
+    // allocates on every step until then.
+    for (let k = 0; k < blanks.length; k++) {
+      const b = blanks[k]!;
       if (b.blank[b.codes[i]!] === 0) {
         keep[kept++] = i;
         break;

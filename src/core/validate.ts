@@ -170,13 +170,19 @@ function summarise(check: SheetCheck, dates: DatesUsed): Summary {
       const sex =
         gender.values[gender.codes[i]!]!.v ??
         (genderFromPrefix ? (prefix.values[prefix.codes[i]!]!.v?.gender ?? null) : null);
-      for (const c of [grades.get(g.label)!, total]) {
-        if (sex === 'M') c.male++;
-        else if (sex === 'F') c.female++;
-        else c.unknown++;
-        c.total++;
-      }
+      const c = grades.get(g.label)!;
+      if (sex === 'M') c.male++;
+      else if (sex === 'F') c.female++;
+      else c.unknown++;
+      c.total++;
     }
+  }
+  // Every student counted is counted in a grade.
+  for (const c of grades.values()) {
+    total.male += c.male;
+    total.female += c.female;
+    total.unknown += c.unknown;
+    total.total += c.total;
   }
   return {
     headerRow: data ? data.map.headerIndex + 1 : null,

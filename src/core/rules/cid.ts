@@ -24,7 +24,7 @@ const FIX_ID = {
 /** Students grouped by a number (-1: none); groups of two or more, in order of their first student. */
 export function groupsOf(ids: Int32Array, count: number): number[][] {
   const seen = new Int32Array(count);
-  for (const id of ids) if (id >= 0) seen[id]!++;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) seen[ids[i]!]!++;
   const groups = new Map<number, number[]>();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;

@@ -29,10 +29,17 @@ type Decode = (start: number, end: number, plain: boolean) => string;
 const latin1 = (b: Buffer, s: number, e: number): string =>
   (b as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(s, e);
 
+/** Ints per code in `entries`: its bytes in `pool` (start, length), its first bytes in the file (start), plain. */
+const ENTRY = 4;
+
 /** One column's dictionary of byte strings, then of texts; or its texts row by row. */
 class ColumnBuilder {
   codes: Int32Array;
-  dict: string[] = [''];
+  /**
+   * Each code's text, decoded when first asked for: most codes of the first rows belong to columns that
+   * turn out mostly distinct (IDs, names), whose dictionary is dropped, so they are never decoded.
+   */
+  private texts: Array<string | undefined> = [''];
   /**
    * A column of mostly distinct values keeps its rows instead: each row's bytes (start, end), decoded when
    * read, so a column nobody reads (an address, a running number) costs no strings. Texts that are not a
@@ -47,11 +54,12 @@ class ColumnBuilder {
   /** Open addressing, two ints a slot: code + 1 (0: free) and the value's hash. */
   private table = new Int32Array(128);
   /**
-   * Each code's bytes, copied together into `pool` (start and length, two ints a code): compared there
-   * rather than at their first place in the file, which a large file has long pushed out of the cache.
-   * A text from the quoted path has start -1: it is never looked up by bytes.
+   * Each code's bytes, copied together into `pool` (start and length): compared there rather than at their
+   * first place in the file, which a large file has long pushed out of the cache; and that first place
+   * (start, and 1 when plain ASCII), from which the text is decoded. A text from the quoted path has
+   * lengths and starts -1: it is never looked up by bytes.
    */
-  private entries = new Int32Array(128);
+  private entries = new Int32Array(128 * ENTRY);
   private pool = new Uint8Array(4096);
   private poolUsed = 0;
   /** Texts that came through the quoted path, which have no bytes of their own to compare. */
@@ -61,6 +69,7 @@ class ColumnBuilder {
   constructor(
     private readonly src: Uint8Array,
     private readonly expected: number,
+    private readonly decode: Decode,
   ) {
     this.codes = new Int32Array(expected);
   }
@@ -80,18 +89,37 @@ class ColumnBuilder {
     this.table = table;
   }
 
-  private note(code: number, start: number, length: number): void {
-    if (code * 2 + 1 >= this.entries.length) {
+  private note(code: number, poolStart: number, length: number, fileStart: number, plain: boolean): void {
+    if ((code + 1) * ENTRY > this.entries.length) {
       const b = new Int32Array(this.entries.length * 2);
       b.set(this.entries);
       this.entries = b;
     }
-    this.entries[code * 2] = start;
-    this.entries[code * 2 + 1] = length;
+    const at = code * ENTRY;
+    this.entries[at] = poolStart;
+    this.entries[at + 1] = length;
+    this.entries[at + 2] = fileStart;
+    this.entries[at + 3] = plain ? 1 : 0;
   }
 
-  /** The code of bytes [start, end) (not empty) with FNV hash `hash`, decoded with `decode` when new. */
-  codeOf(hash: number, start: number, end: number, plain: boolean, decode: Decode): number {
+  /** A code's text. */
+  text(code: number): string {
+    let t = this.texts[code];
+    if (t === undefined) {
+      const at = code * ENTRY;
+      const start = this.entries[at + 2]!;
+      t = this.texts[code] = this.decode(start, start + this.entries[at + 1]!, this.entries[at + 3] === 1);
+    }
+    return t;
+  }
+
+  /** Whether a row of this code holds nothing (code 0, or bytes that decode to '', which are decoded when met). */
+  empty(code: number): boolean {
+    return code === 0 || this.texts[code] === '';
+  }
+
+  /** The code of bytes [start, end) (not empty) with FNV hash `hash`. */
+  codeOf(hash: number, start: number, end: number, plain: boolean): number {
     const { src, pool, table, entries } = this;
     const mask = (table.length >> 1) - 1;
     const len = end - start;
@@ -100,7 +128,7 @@ class ColumnBuilder {
       const entry = table[slot << 1]!;
       if (entry === 0) break;
       if (table[(slot << 1) + 1] === hash) {
-        const at = (entry - 1) * 2;
+        const at = (entry - 1) * ENTRY;
         if (entries[at + 1] === len) {
           const p = entries[at]!;
           let i = 0;
@@ -110,19 +138,21 @@ class ColumnBuilder {
       }
       slot = (slot + 1) & mask;
     }
-    const code = this.dict.length;
-    this.dict.push(decode(start, end, plain));
+    const code = this.texts.length;
+    // Only bytes that start like a BOM can decode to '' (cleaning drops BOMs): those are decoded now, so
+    // that whether a row holds anything is known while reading.
+    this.texts.push(src[start] === 0xef ? this.decode(start, end, plain) : undefined);
     if (this.poolUsed + len > pool.length) {
       const b = new Uint8Array(Math.max(pool.length * 2, this.poolUsed + len));
       b.set(pool);
       this.pool = b;
     }
     this.pool.set(src.subarray(start, end), this.poolUsed);
-    this.note(code, this.poolUsed, len);
+    this.note(code, this.poolUsed, len, start, plain);
     this.poolUsed += len;
     table[slot << 1] = code + 1;
     table[(slot << 1) + 1] = hash;
-    if (this.dict.length * 4 > this.table.length) this.grow();
+    if (this.texts.length * 4 > this.table.length) this.grow();
     return code;
   }
 
@@ -132,9 +162,9 @@ class ColumnBuilder {
     this.byText ??= new Map();
     let code = this.byText.get(text);
     if (code === undefined) {
-      code = this.dict.length;
-      this.dict.push(text);
-      this.note(code, -1, -1);
+      code = this.texts.length;
+      this.texts.push(text);
+      this.note(code, -1, -1, -1, false);
       this.byText.set(text, code);
     }
     return code;
@@ -179,26 +209,37 @@ class ColumnBuilder {
     this.plainRows[row] = plain ? 1 : 0;
   }
 
-  /** After SAMPLE rows: a column of mostly distinct values keeps its rows' bytes instead of a dictionary. */
-  decide(rows: number): void {
-    if (this.dict.length <= rows * 0.9) return;
+  /**
+   * After SAMPLE rows: a column of mostly distinct values keeps its rows' bytes instead of a dictionary.
+   * A row read so far points at its code's first bytes in the file, the same bytes as its own; a text that
+   * has no bytes to point at, or bytes that may not wait (`lazyOk`), is held as text.
+   */
+  decide(rows: number, lazyOk: (start: number) => boolean): void {
+    if (this.texts.length <= rows * 0.9) return;
     const capacity = Math.max(this.expected, rows * 2);
+    const { codes, entries } = this;
     this.distinct = true;
     this.spans = new Int32Array(capacity * 2);
     this.plainRows = new Uint8Array(capacity);
     for (let r = 0; r < rows; r++) {
-      const text = this.dict[this.codes[r]!];
-      if (text) this.held.set(r, text);
+      const code = codes[r]!;
+      if (this.empty(code)) continue;
+      const at = code * ENTRY;
+      const start = entries[at + 2]!;
+      const plain = entries[at + 3] === 1;
+      if (start >= 0 && (plain || lazyOk(start))) this.setSpan(r, start, start + entries[at + 1]!, plain);
+      else this.held.set(r, this.text(code));
     }
     this.codes = new Int32Array(0);
     this.table = this.entries = new Int32Array(0);
     this.pool = new Uint8Array(0);
+    this.texts = [''];
     this.byText = null;
   }
 
-  done(rows: number, decode: Decode): TextColumn {
+  done(rows: number): TextColumn {
     if (this.distinct) {
-      const { spans, plainRows, held } = this;
+      const { spans, plainRows, held, decode } = this;
       const textOf = (r: number): string => {
         if (r < 0 || r >= rows) return '';
         const e = spans[r * 2 + 1]!;
@@ -208,7 +249,8 @@ class ColumnBuilder {
       return { codes: null, dict: [''], textOf };
     }
     if (this.codes.length < rows) this.setCode(rows - 1, 0);
-    return { codes: this.codes.subarray(0, rows), dict: this.dict, textOf: null };
+    const dict = this.texts.map((_, code) => this.text(code));
+    return { codes: this.codes.subarray(0, rows), dict, textOf: null };
   }
 }
 
@@ -297,15 +339,15 @@ class ByteReader {
    * Non-ASCII bytes may wait to be decoded when nothing in them can be damage (valid UTF-8, no U+FFFD or
    * NUL anywhere in the file) and they cannot decode to '' (nothing but BOMs, which cleaning drops).
    */
-  private lazyOk(s: number): boolean {
+  readonly lazyOk = (s: number): boolean => {
     const b = this.buf;
     if (b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf) return false;
     this.clean ??= this.wellFormed && b.indexOf(REPLACEMENT) < 0 && b.indexOf(0) < 0;
     return this.clean;
-  }
+  };
 
   private column(c: number): ColumnBuilder {
-    return (this.cols[c] ??= new ColumnBuilder(this.buf, this.expectedRows));
+    return (this.cols[c] ??= new ColumnBuilder(this.buf, this.expectedRows, this.decode));
   }
 
   private startRow(count: number, line: number): void {
@@ -336,7 +378,7 @@ class ByteReader {
   decideIfDue(): boolean {
     if (!this.decisionDue) return false;
     this.decided = true;
-    for (const c of this.cols) c?.decide(this.rows);
+    for (const c of this.cols) c?.decide(this.rows, this.lazyOk);
     return true;
   }
 
@@ -395,9 +437,9 @@ class ByteReader {
               if (text !== '') filled = true;
             }
           } else {
-            const code = i === fieldStart ? 0 : col.codeOf(hash, fieldStart, i, plain, this.decode);
+            const code = i === fieldStart ? 0 : col.codeOf(hash, fieldStart, i, plain);
             col.setCode(row, code);
-            if (code !== 0 && col.dict[code] !== '') filled = true;
+            if (!col.empty(code)) filled = true;
           }
           k++;
           if (c === dc) {
@@ -493,12 +535,10 @@ export function readCsvColumns(bytes: Uint8Array, encoding: Encoding, forced?: s
   }
   // Blank lines at the end are not rows of the roster (blank lines inside it keep row numbers right).
   const kept = reader.lastFilled + 1;
+  // Before `damaged` is read: the dictionaries' texts are decoded here.
+  const columns = reader.cols.map((c) => c.done(kept));
   return {
-    columns: {
-      rows: kept,
-      widths: reader.widths.subarray(0, kept),
-      columns: reader.cols.map((c) => c.done(kept, reader.decode)),
-    },
+    columns: { rows: kept, widths: reader.widths.subarray(0, kept), columns },
     delimiter: d,
     damaged: reader.damaged,
   };

@@ -147,7 +147,9 @@ export function runRowRules(
     // Combinations numbered as the students show them: a small space through a direct table, a large one
     // through a hash table, given up when the first rows share too little.
     const direct = space <= DIRECT_SPACE ? new Int32Array(space).fill(-1) : null;
-    const seen = direct ? null : new DenseIds(Math.min(space, n));
+    // Sized for the sample, grown only while the rows share: a table sized for every row would have its
+    // pages touched all over by the sample's few thousand keys, and fresh memory is slow to touch.
+    const seen = direct ? null : new DenseIds(Math.min(space, SHARE_SAMPLE));
     const results: Array<Fired[] | null> = [];
     let i = 0;
     for (; i < n; i++) {

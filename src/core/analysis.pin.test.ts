@@ -1,6 +1,15 @@
 /** Pins how a sheet is read into columns (issue 15): students, values per row, name parts, the sheet's grade. */
 import { describe, expect, it } from 'vitest';
-import { analyseSheet, isPresent, measure, studentKeys, type FieldValue, type SheetData } from './analysis';
+import {
+  analyseSheet,
+  isPresent,
+  measure,
+  studentKeyNumbers,
+  studentKeys,
+  type FieldValue,
+  type SheetData,
+} from './analysis';
+import { digitsKey } from './digits-key';
 import { withCheckDigit } from './thai-id';
 import type { TextColumn, TextColumns } from './text-columns';
 import { FIELD_KEYS, type Cell, type FieldKey } from './types';
@@ -393,18 +402,55 @@ describe('studentKeys', () => {
     const s = read('x', rows);
     expect(s.columns.cid.shapes).toBeDefined();
     const valued: string[] = [];
-    const keys = studentKeys(
-      s.columns.cid,
-      'cid',
-      (v) => (valued.push(v.text), v.text.trim()),
-      (text) => `t${text}`,
-    );
-    expect(keys[0]).toBe(`t${id(0)}`);
-    expect(keys[4]).toBe(`t${id(4)}`);
-    expect(keys[5]).toBe(id(5));
+    const keys = studentKeys(s.columns.cid, 'cid', (v) => (valued.push(v.text), `v${v.text.trim()}`), 'text');
+    expect(keys[0]).toBe(id(0));
+    expect(keys[4]).toBe(id(4));
+    expect(keys[5]).toBe(`v${id(5)}`);
     expect(keys).toHaveLength(200);
     expect(valued).toEqual([` ${id(5)}`]);
     // Without a key for shaped texts, every row is keyed from its value.
     expect(studentKeys(s.columns.cid, 'cid', (v) => v.text)).toEqual(rows.slice(1).map((r) => r[0]));
+  });
+
+  it('keys shaped student numbers as whole numbers, as numbers without reading their texts', () => {
+    const HEAD_SID = ['เลขประจำตัวนักเรียน', 'ชื่อ', 'นามสกุล'];
+    const sids = Array.from({ length: 200 }, (_, i) => String(1000 + i));
+    sids[3] = '0001003'; // the same number as student 3's neighbour below, zero-padded
+    sids[4] = '1003';
+    sids[5] = '12345678901234567'; // a shape, but too long for a number key
+    sids[6] = 'x7';
+    const s = read('x', [HEAD_SID, ...sids.map((sid): Cell[] => [sid, 'ก', 'ข'])]);
+    expect(s.columns.sid.shapes).toBeDefined();
+    const valued: string[] = [];
+    const keyOf = (v: FieldValue<'sid'>) => (valued.push(v.text), v.blank ? null : v.text);
+    expect(studentKeys(s.columns.sid, 'sid', keyOf, 'number').slice(0, 8)).toEqual([
+      '1000',
+      '1001',
+      '1002',
+      '1003',
+      '1003',
+      '12345678901234567',
+      'x7',
+      '1007',
+    ]);
+    expect(valued).toEqual(['x7']);
+
+    valued.length = 0;
+    const numbers = new Float64Array(202).fill(-1);
+    const texts: Array<[number, string]> = [];
+    studentKeyNumbers(s.columns.sid, 'sid', keyOf, 'number', numbers, 2, (i, k) => texts.push([i, k]));
+    expect(numbers[0]).toBe(-1);
+    expect(numbers[2]).toBe(digitsKey('1000'));
+    expect(numbers[5]).toBe(digitsKey('1003'));
+    expect(numbers[6]).toBe(digitsKey('1003'));
+    expect(numbers[7]).toBe(-1);
+    expect(texts).toEqual([
+      [7, '12345678901234567'],
+      [8, 'x7'],
+    ]);
+    expect(valued).toEqual(['x7']);
+    // As text, "0001003" stays itself.
+    studentKeyNumbers(s.columns.sid, 'sid', keyOf, 'text', numbers, 2, () => {});
+    expect(numbers[5]).toBe(digitsKey('0001003'));
   });
 });

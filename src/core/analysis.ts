@@ -8,6 +8,7 @@
 import { parseDateCell, type DateParse } from './dates';
 import { cellText, mapHeaders, type HeaderMap } from './headers';
 import { arabicDigits, isBlankText } from './text';
+import { digitsKey, wholeNumberKey } from './digits-key';
 import { lazyArray } from './lazy-array';
 import { parseCid, plainCidHead, type CidParse } from './thai-id';
 import type { TextColumn, TextColumns } from './text-columns';
@@ -72,6 +73,8 @@ export interface Column<F extends FieldKey = FieldKey> extends Coded<F> {
   shapes?: Coded<F>;
   /** With shapes: the text of `values[code]` without making the value. */
   textAt?(code: number): string;
+  /** With shapes: per code, the digitsKey of its text when it has a shape (digits), else -1. */
+  digits?: Float64Array;
 }
 
 export interface SheetData {
@@ -171,12 +174,15 @@ const SHAPES = 2000;
 function shaped(field: FieldKey, n: number, cellAt: (i: number) => Cell): Encoded {
   const codes = new Int32Array(n);
   const shapeCodes = new Int32Array(n);
+  // A shaped text is digits: its key as a number, while the text is at hand (no string made again).
+  const digits = new Float64Array(n);
   const shapeValues: FieldValue[] = [];
   const byShape = new Int32Array(SHAPES).fill(-1);
   for (let i = 0; i < n; i++) {
     codes[i] = i;
     const raw = cellAt(i);
     const s = shapeOf(field, raw);
+    digits[i] = s < 0 ? -1 : digitsKey(typeof raw === 'number' ? cellText(raw) : (raw as string));
     let code = s < 0 ? -1 : byShape[s]!;
     if (code < 0) {
       code = shapeValues.length;
@@ -187,34 +193,87 @@ function shaped(field: FieldKey, n: number, cellAt: (i: number) => Cell): Encode
   }
   const distinct = lazyArray(n, (i) => fieldValue(field, cellAt(i)), false);
   const textAt = (i: number) => cellText(cellAt(i));
-  return { codes, distinct, shapes: { codes: shapeCodes, values: shapeValues }, textAt };
+  return { codes, distinct, shapes: { codes: shapeCodes, values: shapeValues }, textAt, digits };
 }
 
 /**
- * Each student's key of a field's value (null: none): made once per distinct value, or — in a shaped
- * column, for a row of a shape — from the row's text by `keyOfShaped`, which must equal `keyOf` of the
- * value there; so a column of mostly distinct values is keyed without making a value per student.
+ * How the key of a row of a shape (its text is digits, see shapeOf) follows from its text, equal to
+ * `keyOf` of its value: the text as it is (citizen IDs), or the text read as a whole number, its leading
+ * zeros dropped (student numbers). So a column of mostly distinct values is keyed without making a value
+ * per student.
  */
+export type ShapedKey = 'text' | 'number';
+
+const shapedKeyOf = (text: string, shaped: ShapedKey) => (shaped === 'text' ? text : text.replace(/^0+(?=\d)/, ''));
+
+/**
+ * Calls `each(j, key)` for each student j in order: the key of the field's value, made once per distinct
+ * value; in a shaped column, for a row of a shape, `shapedKey` of its text, or (`numbers`) its digitsKey
+ * as `each(j, null, number)` without reading its text at all.
+ */
+function eachStudentKey<F extends FieldKey>(
+  column: Column<F>,
+  field: F,
+  keyOf: (v: FieldValue<F>) => string | null,
+  shapedKey: ShapedKey | undefined,
+  numbers: boolean,
+  each: (j: number, key: string | null, number?: number) => void,
+): void {
+  const n = column.codes.length;
+  const { shapes, textAt, digits } = column;
+  if (shapes && textAt && digits && shapedKey) {
+    const { codes, values } = shapes;
+    const shaped = values.map((v) => shapeOf(field, v.raw) >= 0);
+    for (let j = 0; j < n; j++) {
+      const sc = codes[j]!;
+      if (!shaped[sc]) each(j, keyOf(values[sc]!));
+      else {
+        const code = column.codes[j]!;
+        const d = digits[code]!;
+        if (numbers && d >= 0) each(j, null, shapedKey === 'text' ? d : wholeNumberKey(d));
+        else each(j, shapedKeyOf(textAt(code), shapedKey));
+      }
+    }
+    return;
+  }
+  const byCode = column.values.map(keyOf);
+  for (let j = 0; j < n; j++) each(j, byCode[column.codes[j]!]!);
+}
+
+/** Each student's key of a field's value (null: none); see eachStudentKey. */
 export function studentKeys<F extends FieldKey>(
   column: Column<F>,
   field: F,
   keyOf: (v: FieldValue<F>) => string | null,
-  keyOfShaped?: (text: string) => string | null,
+  shapedKey?: ShapedKey,
 ): Array<string | null> {
-  const n = column.codes.length;
-  const keys = new Array<string | null>(n);
-  if (column.shapes && column.textAt && keyOfShaped) {
-    const { codes, values } = column.shapes;
-    const shaped = values.map((v) => shapeOf(field, v.raw) >= 0);
-    for (let j = 0; j < n; j++) {
-      const sc = codes[j]!;
-      keys[j] = shaped[sc] ? keyOfShaped(column.textAt(column.codes[j]!)) : keyOf(values[sc]!);
-    }
-    return keys;
-  }
-  const byCode = column.values.map(keyOf);
-  for (let j = 0; j < n; j++) keys[j] = byCode[column.codes[j]!]!;
+  const keys = new Array<string | null>(column.codes.length);
+  eachStudentKey(column, field, keyOf, shapedKey, false, (j, key) => (keys[j] = key));
   return keys;
+}
+
+/**
+ * Each student's key as groups compare them, into `numbers` from `at` on: a key of 1–14 digits as its
+ * digitsKey (a shaped row's without making its text), any other key through `text(i, key)`; a student
+ * without a key is left as it is.
+ */
+export function studentKeyNumbers<F extends FieldKey>(
+  column: Column<F>,
+  field: F,
+  keyOf: (v: FieldValue<F>) => string | null,
+  shapedKey: ShapedKey | undefined,
+  numbers: Float64Array,
+  at: number,
+  text: (i: number, key: string) => void,
+): void {
+  eachStudentKey(column, field, keyOf, shapedKey, true, (j, key, number) => {
+    if (number !== undefined) numbers[at + j] = number;
+    else if (key !== null) {
+      const d = digitsKey(key);
+      if (d >= 0) numbers[at + j] = d;
+      else text(at + j, key);
+    }
+  });
 }
 
 /**
@@ -238,6 +297,7 @@ interface Encoded {
   distinct: FieldValue[];
   shapes?: Coded;
   textAt?(code: number): string;
+  digits?: Float64Array;
 }
 
 /**
@@ -383,6 +443,7 @@ export function analyseSheet(
             ...(e.shapes && {
               shapes: { codes: pick(e.shapes.codes), values: e.shapes.values as FieldValue<typeof f>[] },
               textAt: e.textAt,
+              digits: e.digits,
             }),
           }
         : { has: false, codes: zero, values: [absentValue(f)] },

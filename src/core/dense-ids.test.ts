@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DenseIds } from './dense-ids';
-import { digitsKey } from './engine';
+import { digitsKey } from './digits-key';
 
 /** What DenseIds must equal: a Map numbering keys in first-seen order. */
 function byMap(keys: readonly number[]): number[] {

@@ -1,7 +1,8 @@
 /** Pins what the engine promises (issue 15): row rules once per distinct combination, cell rules per value. */
 import { describe, expect, it } from 'vitest';
 import { analyseSheet, type SheetData } from './analysis';
-import { digitsKey, groupRules, rosterOf, runCellRules, runRowRules, type Fired } from './engine';
+import { digitsKey } from './digits-key';
+import { groupRules, rosterOf, runCellRules, runRowRules, type Fired } from './engine';
 import type { Ctx, Hit, RowResult, RuleDef } from './rules/rule';
 import type { Cell, FieldKey } from './types';
 
@@ -386,11 +387,7 @@ describe('rosterOf: groups of equal keys', () => {
     const r = roster([rows]);
     expect(analyseSheet(0, '', [HEAD_SID, ...rows])!.columns.sid.shapes).toBeDefined();
     const seen: string[] = [];
-    const groups = r.groups(
-      'sid',
-      (v) => (seen.push(v.text), v.blank ? null : v.text.trim()),
-      (text) => text,
-    );
+    const groups = r.groups('sid', (v) => (seen.push(v.text), v.blank ? null : v.text.trim()), 'text');
     expect(groups).toEqual([[10, 250, 260]]);
     // Only the value of no shape went through keyOf.
     expect(seen).toEqual([' 1010 ']);

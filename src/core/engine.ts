@@ -3,7 +3,15 @@
  * group; a group is evaluated once per distinct combination of its fields' codes, and every row with
  * that combination reuses the result. Cost tracks distinct values and findings, not rows × rules.
  */
-import { studentKeys, type Coded, type Column, type FieldValue, type SheetData } from './analysis';
+import {
+  studentKeyNumbers,
+  type Coded,
+  type Column,
+  type FieldValue,
+  type ShapedKey,
+  type SheetData,
+} from './analysis';
+import { digitsKey } from './digits-key';
 import { DenseIds } from './dense-ids';
 import type { Ctx, Hit, Roster, RowResult, RuleDef } from './rules/rule';
 import type { FieldKey } from './types';
@@ -214,15 +222,6 @@ export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: num
     }
     return { ids: out, count };
   };
-  /** Each student's key (null: none), over the sheets in order (one sheet's as they are: flatMap would copy them). */
-  const keysOf = <F extends FieldKey>(
-    field: F,
-    keyOf: (v: FieldValue<F>) => string | null,
-    keyOfShaped?: (text: string) => string | null,
-  ): Array<string | null> =>
-    sheets.length === 1
-      ? studentKeys(sheets[0]!.columns[field], field, keyOf, keyOfShaped)
-      : sheets.flatMap((s) => studentKeys(s.columns[field], field, keyOf, keyOfShaped));
   /**
    * Students sharing a key, groups of two or more in order of their first student, each in row order.
    * Keys of digits (IDs, student numbers) are compared by sorting their numbers natively, so that a
@@ -231,21 +230,19 @@ export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: num
   const groups = <F extends FieldKey>(
     field: F,
     keyOf: (v: FieldValue<F>) => string | null,
-    keyOfShaped?: (text: string) => string | null,
+    shapedKey?: ShapedKey,
   ): number[][] => {
-    const keys = keysOf(field, keyOf, keyOfShaped);
     const numbers = new Float64Array(size).fill(-1);
     const byText = new Map<string, number[]>();
-    for (let i = 0; i < size; i++) {
-      const k = keys[i]!;
-      if (k === null) continue;
-      const n = digitsKey(k);
-      if (n >= 0) numbers[i] = n;
-      else {
-        const g = byText.get(k);
-        if (g) g.push(i);
-        else byText.set(k, [i]);
-      }
+    const text = (i: number, k: string) => {
+      const g = byText.get(k);
+      if (g) g.push(i);
+      else byText.set(k, [i]);
+    };
+    let at = 0;
+    for (const s of sheets) {
+      studentKeyNumbers(s.columns[field], field, keyOf, shapedKey, numbers, at, text);
+      at += s.rows.length;
     }
     const out = [...byText.values()].filter((g) => g.length > 1);
     const sorted = numbers.slice().sort();
@@ -306,20 +303,4 @@ export function rosterOf(sheets: readonly SheetData[]): Roster & { locate(i: num
       return c.values[c.codes[j]!]!;
     },
   };
-}
-
-/**
- * A text of 1–14 ASCII digits as one exact integer that keeps its length ("0123" and "123" differ);
- * -1 for any other text.
- */
-export function digitsKey(k: string): number {
-  const n = k.length;
-  if (n === 0 || n > 14) return -1;
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    const d = k.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return n * 1e14 + v;
 }

@@ -321,7 +321,7 @@ function sideOf(sheets: SheetData[], canon: Canon): Side {
   sheets.forEach((s, k) => {
     const c = s.columns;
     // A shaped ID is valid and its text is its 13 digits: keyed without making its value.
-    const ids = studentKeys(c.cid, 'cid', idKey, (text) => text);
+    const ids = studentKeys(c.cid, 'cid', idKey, 'text');
     const firsts = keyed(s, 'firstName', (v) => (v.blank ? -1 : canon.name(matchName(v.text))));
     const lasts = keyed(s, 'lastName', (v) => (v.blank ? -1 : canon.name(matchName(v.text))));
     const days = keyed(s, 'dob', (v) => (v.v?.ok ? dayOf(v.v.date) : -1));

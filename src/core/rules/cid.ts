@@ -1,5 +1,5 @@
 /** The citizen ID (เลขประจำตัวประชาชน), the G-code, and the parents' IDs. */
-import { isPresent, type FieldValue } from '../analysis';
+import { isPresent, type FieldValue, type ShapedKey } from '../analysis';
 import { CID_REASON, compact, isGcode, looksLikeGcode, parseCid, type CidReason } from '../thai-id';
 import { isThaiNationality } from '../vocab';
 import type { FieldKey } from '../types';
@@ -64,9 +64,9 @@ export function* duplicatesBy<F extends FieldKey>(
   ctx: Ctx,
   field: F,
   keyOf: (v: FieldValue<F>) => string | null,
-  keyOfShaped?: (text: string) => string | null,
+  shapedKey?: ShapedKey,
 ): Iterable<[number, Hit]> {
-  for (const g of roster.groups(field, keyOf, keyOfShaped)) {
+  for (const g of roster.groups(field, keyOf, shapedKey)) {
     for (const i of g) yield [i, otherRows(roster, g, i, ctx)];
   }
 }
@@ -219,14 +219,7 @@ export const cidRules = defineRules(
     }),
     scope: 'workbook',
     // A shaped ID is valid and its text is its 13 digits.
-    table: (roster, ctx) =>
-      duplicatesBy(
-        roster,
-        ctx,
-        'cid',
-        (cid) => (cid.v?.ok ? cid.v.digits : null),
-        (text) => text,
-      ),
+    table: (roster, ctx) => duplicatesBy(roster, ctx, 'cid', (cid) => (cid.v?.ok ? cid.v.digits : null), 'text'),
   }),
   defineRule({
     id: 'cid.duplicate-across-files',

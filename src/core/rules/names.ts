@@ -91,7 +91,7 @@ export const nameRules = defineRules(
     scope: 'workbook',
     // A shaped student number is digits, never blank.
     table: (roster, ctx) =>
-      duplicatesBy(roster, ctx, 'sid', (sid) => (sid.blank ? null : studentNumberKey(sid.text)), studentNumberKey),
+      duplicatesBy(roster, ctx, 'sid', (sid) => (sid.blank ? null : studentNumberKey(sid.text)), 'number'),
   }),
   missing('firstName', 'name.first.missing'),
   missing('lastName', 'name.last.missing'),

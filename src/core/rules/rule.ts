@@ -3,7 +3,7 @@
  * engine compiles. A row rule names the fields it reads and is a pure function of their derived
  * values, so the engine runs it once per distinct combination of those values, not once per row.
  */
-import type { FieldValue } from '../analysis';
+import type { FieldValue, ShapedKey } from '../analysis';
 import { ageOn, compareYmd, type DateParse } from '../dates';
 import type { CheckDates } from '../settings';
 import type { HeaderMap } from '../headers';
@@ -52,11 +52,8 @@ export interface Roster {
   groups<F extends FieldKey>(
     field: F,
     keyOf: (v: FieldValue<F>) => string | null,
-    /**
-     * The key of a value of a shape (see shapeOf) from its text alone, equal to `keyOf` of the value: so
-     * that a column of mostly distinct values is keyed without making a value per student.
-     */
-    keyOfShaped?: (text: string) => string | null,
+    /** How a value of a shape (see shapeOf) is keyed from its text alone (see ShapedKey). */
+    shapedKey?: ShapedKey,
   ): number[][];
 }
 

@@ -156,6 +156,15 @@ describe('dmc-check', () => {
     expect(help.stdout).toMatch(/^Usage: dmc-check/);
   });
 
+  it('answers --help before anything else is checked, but not past an option it does not know', async () => {
+    const help = await cli('-h', 'missing.csv', '--format', 'xml');
+    expect(help).toEqual({ code: 0, stdout: expect.stringMatching(/^วิธีใช้: dmc-check/), stderr: '' });
+    const unknown = await cli('--help', '--nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/^dmc-check: ตัวเลือกไม่ถูกต้อง: .*--nope/);
+  });
+
   it('exits 2 for binary junk and a fake workbook, naming the file', async () => {
     const junk = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256);
     for (const name of ['junk.csv', 'junk.xlsx']) {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, READ_ERRORS } from '../src/cli/input-error';
-import { inputPaths, prefetch, takePrefetched } from '../src/cli/prefetch';
+import { inputPaths } from '../src/cli/args';
+import { prefetch, takePrefetched } from '../src/cli/prefetch';
 import { readWorkbook } from '../src/cli/read';
 import { withCheckDigit } from '../src/core/thai-id';
 

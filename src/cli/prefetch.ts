@@ -6,21 +6,10 @@
  * the reader, which reads it itself and says what is wrong.
  */
 import { fstat, open, read, close } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { CLI_OPTIONS } from './args';
+import { inputPaths } from './args';
 import { LIMITS } from './input-error';
 
 const pending = new Map<string, Promise<Buffer | null>>();
-
-/** The files the arguments name as input (the rosters, the DMC download); [] when they do not parse. */
-export function inputPaths(argv: string[]): string[] {
-  try {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
-    return values.dmc === undefined ? positionals : [...positionals, values.dmc];
-  } catch {
-    return [];
-  }
-}
 
 /** The whole of the regular file at `path` in one buffer, or null. */
 function readWhole(path: string): Promise<Buffer | null> {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,13 @@ describe('prefetch: input files read while the code loads', () => {
     prefetch([folder, missing]);
     await expect(readWorkbook(folder)).rejects.toEqual(new InputError(READ_ERRORS.folder));
     await expect(readWorkbook(missing)).rejects.toEqual(new InputError(READ_ERRORS.notFound));
+  });
+
+  it('never opens a named pipe, which would wait for a writer', async () => {
+    const fifo = join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    prefetch([fifo]);
+    expect(await takePrefetched(fifo)).toBeNull();
   });
 
   it('the roster read from prefetched bytes is the roster read from the file', async () => {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { cidOf, describeRules } from '../../../test/support/rules';
-import { nameRules } from './names';
+import { nameRules, personIds } from './names';
 
 describeRules('student ID and name rules', nameRules, {
   'sid.missing': {
@@ -94,4 +96,39 @@ describeRules('student ID and name rules', nameRules, {
       },
     ],
   },
+});
+
+describe('personIds', () => {
+  // Few values of each, many students: students alike in one or two of the three are common.
+  const column = (size: number, none: boolean) =>
+    fc.integer({ min: 1, max: 4 }).chain((count) =>
+      fc.record({
+        count: fc.constant(count),
+        ids: fc.array(fc.integer({ min: none ? -1 : 0, max: count - 1 }), { minLength: size, maxLength: size }),
+      }),
+    );
+  const table = fc
+    .integer({ min: 0, max: 40 })
+    .chain((size) => fc.tuple(fc.constant(size), column(size, true), column(size, false), column(size, true)));
+
+  it('numbers students alike exactly when first name, last name and birth date are alike, both ways', () => {
+    fc.assert(
+      fc.property(table, ([size, f, l, d]) => {
+        const as = (c: { count: number; ids: number[] }) => ({ ids: Int32Array.from(c.ids), count: c.count });
+        for (const exactUpTo of [Number.MAX_SAFE_INTEGER, 0]) {
+          const { person, count } = personIds(as(f), as(l), as(d), size, exactUpTo);
+          for (let i = 0; i < size; i++) {
+            const none = f.ids[i]! < 0 || d.ids[i]! < 0;
+            expect(person[i]! < 0).toBe(none);
+            if (none) continue;
+            expect(person[i]!).toBeLessThan(count);
+            for (let j = 0; j < size; j++) {
+              const alike = f.ids[j] === f.ids[i] && l.ids[j] === l.ids[i] && d.ids[j] === d.ids[i];
+              expect(person[j] === person[i]).toBe(alike);
+            }
+          }
+        }
+      }),
+    );
+  });
 });

@@ -207,25 +207,12 @@ export const nameRules = defineRules(
       const first = roster.ids('firstName', (v) => (v.blank ? null : nameKey(v.text)));
       const last = roster.ids('lastName', (v) => nameKey(v.text));
       const dob = roster.ids('dob', (v) => (v.v?.ok ? `${v.v.date.y}-${v.v.date.m}-${v.v.date.d}` : null));
-      // Numbered a pair at a time, so that no key outgrows exact integers however large the roster.
-      const person = new Int32Array(roster.size);
-      const names = new DenseIds(roster.size);
-      const people = new DenseIds(roster.size);
-      for (let i = 0; i < roster.size; i++) {
-        const f = first.ids[i]!;
-        const d = dob.ids[i]!;
-        if (f < 0 || d < 0) {
-          person[i] = -1;
-          continue;
-        }
-        const name = names.id(f * last.count + last.ids[i]!);
-        person[i] = people.id(name * dob.count + d);
-      }
+      const { person, count } = personIds(first, last, dob, roster.size);
       const idOf = (i: number) => {
         const cid = roster.get('cid', i);
         return cid.v?.ok ? cid.v.digits : cid.text.trim();
       };
-      for (const g of groupsOf(person, people.size)) {
+      for (const g of groupsOf(person, count)) {
         // Rows with the same ID are cid.duplicate's business; here only differing IDs count.
         if (new Set(g.map(idOf)).size < 2) continue;
         for (const i of g) yield [i, otherRows(roster, g, i, ctx)];
@@ -233,6 +220,30 @@ export const nameRules = defineRules(
     },
   }),
 );
+
+type Ids = { ids: Int32Array; count: number };
+
+/**
+ * One number per student for the three of first name, last name and birth date (-1 without a first
+ * name or a birth date). The three numbers combine into one key while that stays an exact integer, as
+ * for any real roster; past `exactUpTo` the name pair is numbered first, so that no key outgrows it.
+ */
+export function personIds(first: Ids, last: Ids, dob: Ids, size: number, exactUpTo = Number.MAX_SAFE_INTEGER) {
+  const names = first.count * last.count * dob.count <= exactUpTo ? null : new DenseIds(size);
+  const people = new DenseIds(size);
+  const person = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    const f = first.ids[i]!;
+    const d = dob.ids[i]!;
+    if (f < 0 || d < 0) {
+      person[i] = -1;
+      continue;
+    }
+    const pair = f * last.count + last.ids[i]!;
+    person[i] = people.id((names ? names.id(pair) : pair) * dob.count + d);
+  }
+  return { person, count: people.size };
+}
 
 const TYPO: Record<ThaiTypo, { th: string; en: string }> = {
   'double-sara-e': { th: 'ใช้ เ เ (สระเอสองตัว) แทน แ', en: 'เ+เ typed for แ' },

@@ -344,8 +344,10 @@ function dmcKids(seed: number): Kid[] {
   let k = take(rand, kids);
   k.raw.cid = wrongCheckDigit(k.cid);
   plant(k, 'cid.checksum', 'cid', 'check digit one off');
-  k = take(rand, kids, (x) => x.cid[3] !== x.cid[4]);
-  k.raw.cid = k.cid.slice(0, 3) + k.cid[4] + k.cid[3] + k.cid.slice(5);
+  // A transposition the check digit misses (its sum moving between 0 and 10 mod 11) is no slip to find.
+  const transposed = (cid: string) => cid.slice(0, 3) + cid[4] + cid[3] + cid.slice(5);
+  k = take(rand, kids, (x) => !isValidCid(transposed(x.cid)));
+  k.raw.cid = transposed(k.cid);
   plant(k, 'cid.checksum', 'cid', 'digits 4 and 5 transposed');
   const a = take(rand, kids);
   plant(a, 'cid.duplicate', 'cid', 'same ID as another row');

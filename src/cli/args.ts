@@ -89,23 +89,23 @@ export function langOf(argv: string[]): Lang {
   return value === 'en' ? 'en' : 'th';
 }
 
-/** The usage in the language asked for, when the arguments ask for it and parse; else null. */
-export function helpText(argv: string[]): string | null {
+/** The arguments parsed as main.ts parses them; null when they do not parse (main.ts says why). */
+function parsed(argv: string[]) {
   try {
-    const { values } = parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
-    return values.help ? `${USAGE[langOf(argv)]}\n` : null;
+    return parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
   } catch {
-    // main.ts says what is wrong with them.
     return null;
   }
 }
 
+/** The usage in the language asked for, when the arguments ask for it and parse; else null. */
+export function helpText(argv: string[]): string | null {
+  return parsed(argv)?.values.help ? `${USAGE[langOf(argv)]}\n` : null;
+}
+
 /** The files the arguments name as input (the rosters, the DMC download); [] when they do not parse. */
 export function inputPaths(argv: string[]): string[] {
-  try {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
-    return values.dmc === undefined ? positionals : [...positionals, values.dmc];
-  } catch {
-    return [];
-  }
+  const p = parsed(argv);
+  if (!p) return [];
+  return p.values.dmc === undefined ? p.positionals : [...p.positionals, p.values.dmc];
 }

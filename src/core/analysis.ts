@@ -221,7 +221,7 @@ function eachStudentKey<F extends FieldKey>(
 ): void {
   const n = column.codes.length;
   const { shapes, textAt, digits } = column;
-  if (shapes && textAt && digits && shapedKey) {
+  if (shapes && textAt && shapedKey) {
     const { codes, values } = shapes;
     const shaped = values.map((v) => shapeOf(field, v.raw) >= 0);
     for (let j = 0; j < n; j++) {
@@ -229,8 +229,8 @@ function eachStudentKey<F extends FieldKey>(
       if (!shaped[sc]) each(j, keyOf(values[sc]!));
       else {
         const code = column.codes[j]!;
-        const d = digits[code]!;
-        if (numbers && d >= 0) each(j, null, shapedKey === 'text' ? d : wholeNumberKey(d));
+        const d = numbers && digits ? digits[code]! : -1;
+        if (d >= 0) each(j, null, shapedKey === 'text' ? d : wholeNumberKey(d));
         else each(j, shapedKeyOf(textAt(code), shapedKey));
       }
     }

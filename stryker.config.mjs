@@ -152,9 +152,9 @@ export const EQUIVALENT = [
     reason: 'rosterOf: the general path reads one sheet as the shortcut does',
   },
   {
-    file: 'src/core/engine.ts',
-    code: 'v * 10 + d, n * 1e14 + v',
-    mutants: 'v * 10 - d, n * 1e14 - v',
+    file: 'src/core/digits-key.ts',
+    code: 'v * 10 + d, n * LENGTH + v',
+    mutants: 'v * 10 - d, n * LENGTH - v',
     reason: 'digitsKey: digits of either sign still name each text of a length once, and lengths stay apart',
   },
   {
@@ -171,7 +171,7 @@ export const EQUIVALENT = [
   },
   {
     file: 'src/core/analysis.ts',
-    code: 'keep.length === n',
+    code: 'kept === n',
     mutants: 'false',
     reason: 'analyseSheet: with every row kept, picking the kept rows copies the same codes',
   },
@@ -455,7 +455,7 @@ export const EQUIVALENT = [
   },
   {
     file: 'src/core/rules/cid.ts',
-    code: 'id >= 0',
+    code: 'ids[i]! >= 0',
     mutants: 'true',
     reason: 'groupsOf: counting at index -1 of a typed array writes nothing',
   },
@@ -669,8 +669,8 @@ export const EQUIVALENT = [
   },
   {
     file: 'src/core/rules/names.ts',
-    code: 'i < roster.size',
-    mutants: 'i <= roster.size',
+    code: 'i < size',
+    mutants: 'i <= size',
     reason: 'name.near-duplicate: one step past the end reads no IDs and writes past the end of a typed array',
   },
   {
@@ -681,8 +681,8 @@ export const EQUIVALENT = [
   },
   {
     file: 'src/core/rules/names.ts',
-    code: 'name * dob.count + d',
-    mutants: 'name * dob.count - d',
+    code: '(names ? names.id(pair) : pair) * dob.count + d',
+    mutants: '(names ? names.id(pair) : pair) * dob.count - d',
     reason: 'name.near-duplicate: with 0 <= id < count, subtracting the digit numbers the pairs one to one as well',
   },
   {
@@ -1019,21 +1019,13 @@ export const EQUIVALENT = [
     reason: 'runRowRules: as above — visiting students when nothing fires reports nobody',
   },
   {
-    file: 'src/core/engine.ts',
-    code: 'sheets.length === 1',
-    line: 'sheets.length === 1',
+    file: 'src/core/analysis.ts',
+    code: 'd >= 0',
+    line: 'if (d >= 0) numbers[at + j] = d;',
     ignore: true,
-    mutants: 'false, true',
-    reason: "rosterOf's keysOf: the keys of one sheet flattened are that sheet's keys",
-  },
-  {
-    file: 'src/core/engine.ts',
-    code: 'n >= 0',
-    line: 'if (n >= 0) numbers[i] = n;',
-    ignore: true,
-    mutants: 'false, n > 0',
+    mutants: 'false, d > 0',
     reason:
-      'groups: a key of digits kept as text groups the same (and no key of digits numbers 0: digitsKey counts the length)',
+      'studentKeyNumbers: a key of digits kept as text groups the same (and no key of digits numbers 0: digitsKey counts the length)',
   },
   {
     file: 'src/core/engine.ts',
@@ -1097,18 +1089,18 @@ export const EQUIVALENT = [
   },
   {
     file: 'src/core/analysis.ts',
-    code: 'column.shapes && column.textAt && keyOfShaped',
-    mutants: 'false, the two || forms',
+    code: 'shapes && textAt && shapedKey',
+    mutants: 'false',
     reason:
-      'studentKeys: keyOfShaped equals keyOf on a shaped row, so keying a shaped column from its values gives the same keys',
+      'eachStudentKey: shapedKey keys a shaped row as keyOf keys its value, so keying a shaped column from its values gives the same keys',
   },
   {
     file: 'src/core/analysis.ts',
     code: 'SHAPED.has(field)',
-    line: 'if (column?.textOf && SHAPED.has(field)) return shaped(field, n, (i) => column.textOf!(from + i));',
+    line: 'if (SHAPED.has(field)) return shaped(field, n, cellAt);',
     mutants: 'false',
     reason:
-      "encodeColumn: a field without shapes is read row by row, every rule sees each row's own value — the same answers",
+      "rowByRow: a field without shapes is read row by row, every rule sees each row's own value — the same answers",
   },
 ];
 

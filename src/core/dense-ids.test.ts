@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DenseIds } from './dense-ids';
-import { digitsKey } from './digits-key';
 
 /** What DenseIds must equal: a Map numbering keys in first-seen order. */
 function byMap(keys: readonly number[]): number[] {
@@ -49,23 +48,5 @@ describe('DenseIds', () => {
     expect(t.id(7)).toBe(0);
     expect(t.id(8)).toBe(5000);
     expect(t.size).toBe(5001);
-  });
-});
-
-describe('digitsKey', () => {
-  it('gives equal digit texts equal numbers and different ones (leading zeros too) different numbers', () => {
-    fc.assert(
-      fc.property(fc.stringMatching(/^\d{1,14}$/), fc.stringMatching(/^\d{1,14}$/), (a, b) => {
-        expect(digitsKey(a) >= 0 && Number.isSafeInteger(digitsKey(a))).toBe(true);
-        expect(digitsKey(a) === digitsKey(b)).toBe(a === b);
-      }),
-      { numRuns: 500 },
-    );
-    expect(digitsKey('0123')).not.toBe(digitsKey('123'));
-  });
-
-  it('refuses what is not 1–14 ASCII digits: the engine keys those by text', () => {
-    for (const k of ['', '123456789012345', '12a', ' 12', '๑๒', '1.0', '-1']) expect(digitsKey(k)).toBe(-1);
-    expect(digitsKey('12345678901234')).toBeGreaterThan(0);
   });
 });

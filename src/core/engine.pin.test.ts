@@ -1,7 +1,6 @@
 /** Pins what the engine promises (issue 15): row rules once per distinct combination, cell rules per value. */
 import { describe, expect, it } from 'vitest';
 import { analyseSheet, type SheetData } from './analysis';
-import { digitsKey } from './digits-key';
 import { groupRules, rosterOf, runCellRules, runRowRules, type Fired } from './engine';
 import type { Ctx, Hit, RowResult, RuleDef } from './rules/rule';
 import type { Cell, FieldKey } from './types';
@@ -391,39 +390,6 @@ describe('rosterOf: groups of equal keys', () => {
     expect(groups).toEqual([[10, 250, 260]]);
     // Only the value of no shape went through keyOf.
     expect(seen).toEqual([' 1010 ']);
-  });
-});
-
-describe('digitsKey', () => {
-  it('takes 1 to 14 ASCII digits only', () => {
-    for (const k of ['', '123456789012345', '12a', '/', ':', '1 2', '๑๒', '-1', '1.5'])
-      expect(digitsKey(k), k).toBe(-1);
-    for (const k of ['0', '9', '12345678901234', '00000000000000']) expect(digitsKey(k), k).toBeGreaterThanOrEqual(0);
-  });
-
-  it('is one exact integer below 2^53 per text, keeping leading zeros apart', () => {
-    const texts = [
-      '0',
-      '00',
-      '000',
-      '1',
-      '01',
-      '001',
-      '10',
-      '100',
-      '123',
-      '0123',
-      '9',
-      '99',
-      '99999999999999',
-      '09999999999999',
-      '1234567890123',
-    ];
-    const keys = texts.map(digitsKey);
-    for (const k of keys) expect(Number.isSafeInteger(k)).toBe(true);
-    expect(new Set(keys).size).toBe(texts.length);
-    // The same text, the same key.
-    expect(digitsKey('0123')).toBe(digitsKey(`0${'123'}`));
   });
 });
 

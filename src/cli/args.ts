@@ -89,10 +89,15 @@ export function langOf(argv: string[]): Lang {
   return value === 'en' ? 'en' : 'th';
 }
 
-/** The arguments parsed as main.ts parses them; null when they do not parse (main.ts says why). */
+/** The arguments parsed; throws node:util's error for an unknown option or a missing value. */
+export function parseCli(argv: string[]) {
+  return parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
+}
+
+/** The arguments parsed, or null when they do not parse (main.ts says why). */
 function parsed(argv: string[]) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
+    return parseCli(argv);
   } catch {
     return null;
   }

@@ -5,14 +5,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { todayYmd } from '../core/check-date';
 import { correctionRows, correctionXlsx, mergeTyped } from '../core/correction';
 import { settingsSchema, type Settings } from '../core/settings';
 import type { Lang, Msg } from '../core/types';
 import { isDmcDownload, reconcile, reconcileCorrectionRows } from '../core/reconcile';
 import { validateSources, type SheetInput, type WorkbookInput } from '../core/validate';
-import { CLI_OPTIONS, helpText, langOf, USAGE } from './args';
+import { helpText, langOf, parseCli, USAGE } from './args';
 import { runFix } from './fix';
 import { reconciliationCsvRows, reconciliationJson, reconciliationText } from './reconcile-format';
 import { formatCsv, formatJson, formatText, workbookReports, type FileReport } from './format';
@@ -35,11 +34,7 @@ const FLAG_OF: Record<string, string> = { asOf: '--as-of', examEnd: '--exam-end'
 function options(argv: string[]) {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: CLI_OPTIONS,
-    });
+    parsed = parseCli(argv);
   } catch (e) {
     const m = (e as Error).message;
     throw new UsageError({ th: `ตัวเลือกไม่ถูกต้อง: ${m}`, en: m });

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Lang, Msg } from '../core/types';
 
 /** The command's options as node:util's parseArgs takes them. */
-export const CLI_OPTIONS = {
+const CLI_OPTIONS = {
   sheet: { type: 'string' },
   format: { type: 'string', default: 'text' },
   lang: { type: 'string', default: 'th' },

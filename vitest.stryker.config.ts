@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: (process.env.STRYKER_TESTS ?? 'src/core/**/*.test.ts').split(','),
     testTimeout: 30_000,
+    // Property tests from the same seed as `npm test`, so a mutant is not killed or spared by chance.
+    setupFiles: ['test/support/fast-check-seed.ts'],
     // A mutant that stops a module from loading is killed, not scored Survived (stryker-js#6150).
     reporters: [new LoadFailureAsFailedTest(), 'default'],
   },

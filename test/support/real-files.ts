@@ -218,6 +218,20 @@ class People {
     }
   }
 
+  /** The student as one of the other gender: a first name of that gender, not used with the same last name and birth date. */
+  regender(k: Kid, male: boolean): void {
+    for (;;) {
+      const first = pick(this.rand, male ? MALE : FEMALE);
+      const key = `${first} ${k.last} ${beText(k.dob)}`;
+      if (this.names.has(key)) continue;
+      this.names.add(key);
+      k.first = first;
+      k.male = male;
+      k.prefix = adultPrefix(k);
+      return;
+    }
+  }
+
   /** A correct student of the grade: right age on 16 May, prefix by the age on the check date. */
   kid(grade: string, room: number, older = 0): Kid {
     const rand = this.rand;
@@ -270,14 +284,33 @@ function plant(k: Kid, rule: string, field: Field | null, why: string): void {
   k.plants.push({ rule, field, why });
 }
 
-/** The next unplanted student (from a seeded start) that fits. */
-function take(rand: Rand, kids: Kid[], fits: (k: Kid) => boolean = () => true): Kid {
+/** The next unplanted student (from a seeded start) that fits, or null. */
+function tryTake(rand: Rand, kids: Kid[], fits: (k: Kid) => boolean): Kid | null {
   const start = Math.floor(rand() * kids.length);
   for (let i = 0; i < kids.length; i++) {
     const k = kids[(start + i) % kids.length]!;
     if (k.plants.length === 0 && !k.type0 && fits(k)) return k;
   }
-  throw new Error('no student left to plant on');
+  return null;
+}
+
+/** The next unplanted student (from a seeded start) that fits. */
+function take(rand: Rand, kids: Kid[], fits: (k: Kid) => boolean = () => true): Kid {
+  const k = tryTake(rand, kids, fits);
+  if (!k) throw new Error('no student left to plant on');
+  return k;
+}
+
+/**
+ * The next unplanted boy (or girl) that fits. A class of nine may have no such student left, whatever the
+ * seed: then an unplanted student that fits becomes one (a new first name of that gender).
+ */
+function takeGendered(rand: Rand, people: People, kids: Kid[], male: boolean, fits: (k: Kid) => boolean): Kid {
+  const found = tryTake(rand, kids, (x) => x.male === male && fits(x));
+  if (found) return found;
+  const k = take(rand, kids, fits);
+  people.regender(k, male);
+  return k;
 }
 
 function setDob(rand: Rand, k: Kid, dob: Ymd): void {
@@ -374,14 +407,14 @@ function dmcKids(seed: number): Kid[] {
   k = take(rand, kids);
   k.raw.sid = '';
   plant(k, 'sid.missing', 'sid', 'blank student number');
-  k = take(rand, kids, (x) => !x.male && ageAt(x, AS_OF_YMD) < 15);
+  k = takeGendered(rand, people, kids, false, (x) => ageAt(x, AS_OF_YMD) < 15);
   k.raw.prefix = 'เด็กชาย';
   plant(k, 'prefix.gender', 'prefix', 'เด็กชาย on a girl (ญ)');
-  k = take(rand, kids, (x) => x.male && x.grade === 'ม.3');
+  k = takeGendered(rand, people, kids, true, (x) => x.grade === 'ม.3');
   setDob(rand, k, ymd(2008, 8, 10));
   k.raw.prefix = 'เด็กชาย';
   plant(k, 'prefix.age', 'prefix', 'เด็กชาย at 16');
-  k = take(rand, kids, (x) => x.male && x.grade === 'ป.6');
+  k = takeGendered(rand, people, kids, true, (x) => x.grade === 'ป.6');
   k.raw.prefix = 'นาย';
   plant(k, 'prefix.age', 'prefix', 'นาย at 12');
   k = take(rand, kids);
@@ -398,7 +431,7 @@ function dmcKids(seed: number): Kid[] {
   setDob(rand, k, ymd(2014, 1, 10));
   k.prefix = adultPrefix(k);
   plant(k, 'age.grade', 'dob', 'ป.1 aged 10 on 16 May');
-  k = take(rand, kids, (x) => x.grade === 'ป.4' && !x.male);
+  k = takeGendered(rand, people, kids, false, (x) => x.grade === 'ป.4');
   k.dob = ymd(1997, 7, 7);
   plant(k, 'age.implausible', 'dob', 'born 2540: 27 years old');
   k = take(rand, kids);
@@ -789,7 +822,7 @@ function classKids(seed: number): Map<string, Kid[]> {
   Object.assign(b, { ...a, raw: {}, plants: [] });
   plant(b, 'cid.duplicate', 'cid', 'same student on ม.1-1 too');
   plant(b, 'sid.duplicate', 'sid', 'same student on ม.1-1 too');
-  k = take(rand, on('ม.1-1'), (x) => x.male);
+  k = takeGendered(rand, people, on('ม.1-1'), true, () => true);
   k.raw.prefix = 'นาย';
   plant(k, 'prefix.age', 'prefix', 'นาย at 12 (in the full name)');
   k = take(rand, on('ม.1-1'));
@@ -799,7 +832,7 @@ function classKids(seed: number): Map<string, Kid[]> {
   k.raw.dob = '32/13/2555';
   plant(k, 'dob.invalid', 'dob', 'day 32, month 13');
 
-  k = take(rand, on('ม.1-2'), (x) => x.male);
+  k = takeGendered(rand, people, on('ม.1-2'), true, () => true);
   setDob(rand, k, ymd(2006, 10, 10));
   k.prefix = adultPrefix(k);
   k.dobStyle = 'text';
@@ -813,7 +846,7 @@ function classKids(seed: number): Map<string, Kid[]> {
   plant(k, 'cid.missing', 'cid', 'blank ID');
 
   // ม2_1 (decomposed headers)
-  k = take(rand, on('ม2_1'), (x) => x.male);
+  k = takeGendered(rand, people, on('ม2_1'), true, () => true);
   setDob(rand, k, ymd(2008, 8, 10));
   k.prefix = 'เด็กชาย';
   k.dobStyle = 'text';

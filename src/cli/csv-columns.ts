@@ -11,7 +11,6 @@ import type { TextColumn, TextColumns } from '../core/text-columns';
 import { cleanDecoded, validUtf8, type Encoding } from './decode';
 import { InputError, LIMITS, READ_ERRORS } from './input-error';
 import { layoutOf, MAX_QUOTED_LINES, quotedRecord, SPLIT_LIMIT } from './csv-split';
-import { FIRST_FIELD, lineScanner, type LineScanner } from './scan';
 
 const CR = 13;
 const LF = 10;
@@ -20,6 +19,9 @@ const QUOTE = 34;
 const SAMPLE = 8192;
 /** U+FFFD in UTF-8. */
 const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+/** FNV-1a, 32 bits. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 type Decode = (start: number, end: number, plain: boolean) => string;
 
@@ -177,6 +179,12 @@ class ColumnBuilder {
     this.codes[row] = code;
   }
 
+  /** Takes back what a row wrote (a line that turned out to hold a quote). */
+  clear(row: number): void {
+    if (this.distinct) this.hold(row, '');
+    else if (row < this.codes.length) this.codes[row] = 0;
+  }
+
   /** A row's text held as it is. */
   hold(row: number, text: string): void {
     this.setSpan(row, 0, 0, false);
@@ -297,16 +305,11 @@ class ByteReader {
    */
   readonly wellFormed: boolean;
 
-  /** The file's bytes, where the scan reads them; rows' spans point into these. */
-  readonly buf: Buffer;
-  private readonly scanner: LineScanner;
-
   constructor(
-    bytes: Uint8Array,
+    readonly buf: Buffer,
     readonly encoding: Encoding,
+    bytes: Uint8Array,
   ) {
-    this.scanner = lineScanner(bytes);
-    this.buf = this.scanner.bytes;
     this.decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
     this.utf8 = encoding === 'utf-8';
     this.wellFormed = this.utf8 && validUtf8(bytes);
@@ -390,51 +393,76 @@ class ByteReader {
 
   /**
    * Reads lines from `pos` for as long as they hold no quote. Returns -1 after the last line; the start of a
-   * line that holds a quote (the line is not counted, and the text path reads it); or, once, where it
-   * stopped for the columns to decide (`decided` is false). One long loop rather than a call per line, so
-   * that it is optimised once, early; the bytes are scanned by scan.wat, a line at a time.
+   * line that holds a quote (what it wrote of that row is taken back, the line is not counted, and the text
+   * path reads it); or, once, where it stopped for the columns to decide (`decided` is false). One long
+   * loop rather than a call per line, so that it is optimised once, early.
    */
   plainLines(pos: number, dc: number, lineLimit: number): number {
-    const { buf, scanner } = this;
-    const fields = scanner.fields;
+    const buf = this.buf;
+    const n = buf.length;
     const step = this.wellFormed;
-    while (pos >= 0) {
+    lines: while (pos >= 0) {
       // The columns decide at SAMPLE rows outside this loop, which then runs on as optimised.
       if (this.decisionDue) return pos;
       if (++this.line >= lineLimit) throw new InputError(READ_ERRORS.tooManyRows);
-      const count = scanner.scan(pos, dc, step);
-      if (count === -1) {
-        this.line--;
-        return pos;
-      }
-      if (count === -2) throw new InputError(READ_ERRORS.tooManyColumns(this.line));
       const row = this.rows;
+      let k = 0;
+      let fieldStart = pos;
+      let hash = FNV_OFFSET;
+      let plain = true;
       let filled = false;
-      for (let k = 0, f = FIRST_FIELD; k < count; k++, f += 4) {
-        const start = fields[f]!;
-        const end = fields[f + 1]!;
-        const plain = fields[f + 3] === 1;
-        const col = this.cols[k] ?? this.column(k);
-        if (col.distinct) {
-          if (end === start) col.hold(row, '');
-          else if (plain || this.lazyOk(start)) {
-            col.setSpan(row, start, end, plain);
-            filled = true;
-          } else {
-            const text = this.decode(start, end, plain);
-            col.hold(row, text);
-            if (text !== '') filled = true;
-          }
-        } else {
-          const code = end === start ? 0 : col.codeOf(fields[f + 2]!, start, end, plain);
-          col.setCode(row, code);
-          if (!col.empty(code)) filled = true;
+      for (let i = pos; ; i++) {
+        const c = i < n ? buf[i]! : -1;
+        // Thai text is nearly all bytes of 0x80 and above: none of them ends a field.
+        if (c >= 0x80) {
+          plain = false;
+          if (step && c >= 0xe0 && c < 0xf0) {
+            // A Thai character (three bytes): one step, its bytes hashed together.
+            hash = Math.imul(hash ^ ((c << 16) | (buf[i + 1]! << 8) | buf[i + 2]!), FNV_PRIME);
+            i += 2;
+          } else hash = Math.imul(hash ^ c, FNV_PRIME);
+          continue;
         }
+        if (c === dc || c === LF || c === CR || c < 0) {
+          // The field [fieldStart, i) is complete: into its column.
+          const col = this.cols[k] ?? this.column(k);
+          if (col.distinct) {
+            if (i === fieldStart) col.hold(row, '');
+            else if (plain || this.lazyOk(fieldStart)) {
+              col.setSpan(row, fieldStart, i, plain);
+              filled = true;
+            } else {
+              const text = this.decode(fieldStart, i, plain);
+              col.hold(row, text);
+              if (text !== '') filled = true;
+            }
+          } else {
+            const code = i === fieldStart ? 0 : col.codeOf(hash, fieldStart, i, plain);
+            col.setCode(row, code);
+            if (!col.empty(code)) filled = true;
+          }
+          k++;
+          if (c === dc) {
+            // A line of a million delimiters is refused without being split further.
+            if (k > LIMITS.columns) throw new InputError(READ_ERRORS.tooManyColumns(this.line));
+            fieldStart = i + 1;
+            hash = FNV_OFFSET;
+            plain = true;
+            continue;
+          }
+          this.startRow(k, this.line);
+          this.countRow(filled);
+          pos = c < 0 ? -1 : c === CR ? afterCr(buf, i, this.utf8) : i + 1;
+          continue lines;
+        }
+        if (c === QUOTE) {
+          for (let j = 0; j < k; j++) this.cols[j]!.clear(row);
+          this.line--;
+          return pos;
+        }
+        if (c === 0) plain = false;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
       }
-      this.startRow(count, this.line);
-      this.countRow(filled);
-      const terminator = fields[1]!;
-      pos = terminator < 0 ? -1 : terminator === CR ? afterCr(buf, fields[0]!, this.utf8) : fields[0]! + 1;
     }
     return -1;
   }
@@ -460,8 +488,8 @@ class ByteReader {
  * not a single ASCII character (the text path reads such files).
  */
 export function readCsvColumns(bytes: Uint8Array, encoding: Encoding, forced?: string): ColumnsRead | null {
-  const reader = new ByteReader(bytes, encoding);
-  const buf = reader.buf;
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = new ByteReader(buf, encoding, bytes);
   const utf8 = reader.utf8;
   const start = utf8 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const lineLimit = LIMITS.rows * 4;

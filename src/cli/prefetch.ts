@@ -8,10 +8,8 @@
 import { close, openSync, read, statSync } from 'node:fs';
 import { inputPaths } from './args';
 import { LIMITS } from './input-error';
-import { scanBuffer } from './scan';
 
 const pending = new Map<string, Promise<Buffer | null>>();
-const TEXT = /\.(?:csv|tsv|txt)$/i;
 
 /**
  * The whole of the regular file at `path` in one buffer, or null. Found and opened at once (a stat and an
@@ -25,8 +23,7 @@ function readWhole(path: string): Promise<Buffer | null> {
     const s = statSync(path);
     if (!s.isFile() || s.size > LIMITS.fileBytes) return Promise.resolve(null);
     fd = openSync(path, 'r');
-    // A text file goes where the CSV reader's scan reads it (scan.ts), so that it is not copied there.
-    buf = TEXT.test(path) ? scanBuffer(s.size) : Buffer.allocUnsafeSlow(s.size);
+    buf = Buffer.allocUnsafeSlow(s.size);
   } catch {
     return Promise.resolve(null);
   }

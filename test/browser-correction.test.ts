@@ -3,61 +3,19 @@
  * the correction buttons from the form sheet, settings kept after a rejected save and across files,
  * and file-open errors that stay on screen.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../src/core/thai-id';
-import { startPlayground, type Playground } from '../src/playground/server';
-import { launch } from './support/browser';
-
-/** Waits for a value as a busy machine may need: slower than vitest's one-second default. */
-// A real browser on a shared two-core machine: generous limits, so a slow moment is not a failure.
-vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
-const poll = <T>(fn: () => T | Promise<T>, timeout = 15_000) => expect.poll(fn, { timeout });
+import { check, page, plain, playground, poll, sidebar, usePlaygroundPage } from './support/playground-page';
 
 const FORM = 'แบบขอแก้ไขเลขประจำตัวประชาชน';
 const RESULTS = 'ผลการตรวจ';
 const ROSTER = 'นักเรียน';
 
-let playground: Playground;
-let browser: Browser;
-let page: Page;
 const VIEWPORT = { width: 1280, height: 860 };
-let sidebar: FrameLocator;
+usePlaygroundPage(VIEWPORT);
 
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
-  browser = await launch();
-  // One page for the file, reloaded for each test: a new page costs more than the test itself.
-  page = await browser.newPage({ viewport: VIEWPORT });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
-
-beforeEach(async () => {
-  // Settings outlive a reset (they are the teacher's); each test starts from the defaults.
-  await page.request.post(`${playground.url}api/reset`);
-  await page.request.post(`${playground.url}api/run/saveSettings`, { data: [{}] });
-  await page.goto(playground.url);
-  sidebar = page.frameLocator('#sidebar');
-  await sidebar.locator('#check:not([disabled])').waitFor();
-}, 60_000);
-afterEach(async () => {
-  await page.setViewportSize(VIEWPORT);
-});
-
-/** Text as the user reads it, without the invisible joiners that keep Thai words whole. */
-const plain = async (l: { textContent(): Promise<string | null> }) =>
-  ((await l.textContent()) ?? '').replace(/\u2060/g, '');
 const shownSheet = () => page.locator('#grid').getAttribute('data-sheet');
 const selectedTab = () => page.locator('#tabs [aria-selected="true"]').textContent();
-
-async function check() {
-  await sidebar.locator('#check').click();
-  await sidebar.locator('#result:not([hidden])').waitFor();
-  await sidebar.locator('#check:not([disabled])').waitFor();
-}
 
 async function fillSettings(values: Record<string, string>) {
   await sidebar.locator('#tab-settings').click();

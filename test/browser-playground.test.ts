@@ -5,53 +5,13 @@
  * check, and the Gmail link saying where it goes.
  */
 import ExcelJS from 'exceljs';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPlayground, type Playground } from '../src/playground/server';
-import { launch } from './support/browser';
+import { describe, expect, it } from 'vitest';
 import { withCheckDigit } from '../src/core/thai-id';
+import { check, page, plain, playground, poll, sidebar, usePlaygroundPage } from './support/playground-page';
 import { HEADER, roster } from './support/rules';
 
-/** Waits for a value as a busy machine may need: slower than vitest's one-second default. */
-// A real browser on a shared two-core machine: generous limits, so a slow moment is not a failure.
-vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
-const poll = <T>(fn: () => T | Promise<T>, timeout = 15_000) => expect.poll(fn, { timeout });
-
-let playground: Playground;
-let browser: Browser;
-let page: Page;
 const VIEWPORT = { width: 1280, height: 820 };
-let sidebar: FrameLocator;
-
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
-  browser = await launch();
-  // One page for the file, reloaded for each test: a new page costs more than the test itself.
-  page = await browser.newPage({ viewport: VIEWPORT });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
-beforeEach(async () => {
-  await page.request.post(`${playground.url}api/reset`);
-  await page.request.post(`${playground.url}api/run/saveSettings`, { data: [{ asOf: '2027-03-20' }] });
-  await page.goto(playground.url);
-  sidebar = page.frameLocator('#sidebar');
-  await sidebar.locator('#check:not([disabled])').waitFor();
-}, 60_000);
-afterEach(async () => {
-  await page.setViewportSize(VIEWPORT);
-});
-
-const plain = async (l: { textContent(): Promise<string | null> }) =>
-  ((await l.textContent()) ?? '').replace(/\u2060/g, '');
-
-async function check() {
-  await sidebar.locator('#check').click();
-  await sidebar.locator('#result:not([hidden])').waitFor();
-  await sidebar.locator('#check:not([disabled])').waitFor();
-}
+usePlaygroundPage(VIEWPORT, { asOf: '2027-03-20' });
 
 describe('the grid', () => {
   it('shows a cell’s note in a popover on hover and for the selected cell', async () => {

@@ -3,68 +3,29 @@
  * inside, groups open when few, findings grouped by sheet with links to their cells, the dates and
  * skipped sheets stated, the "แผ่นงานที่ตรวจ" setting, and the keyboard path to a cell.
  */
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import type { ReconcileData } from '../src/server/index';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PHASE3_REMINDER } from '../src/core/calendar';
 import { ruleInfo } from '../src/core/catalogue';
 import { formatBE } from '../src/core/dates';
 import type { Cell } from '../src/core/types';
 import { writeXlsx, type XlsxCell } from '../src/core/xlsx';
-import { startPlayground, type Playground } from '../src/playground/server';
 import { STRINGS } from '../src/ui/i18n';
 import { KEEP_WHOLE } from '../src/ui/thai';
-import { launch } from './support/browser';
 import { dmcPair, DMC_SHEET, ROSTER_SHEET } from './support/dmc-pairs';
+import { check, page, plain, playground, poll, sidebar, usePlaygroundPage } from './support/playground-page';
 import { cidOf, roster, wrongCheckDigit } from './support/rules';
 
-/** Waits for a value as a busy machine may need: slower than vitest's one-second default. */
-// A real browser on a shared two-core machine: generous limits, so a slow moment is not a failure.
-vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
-const poll = <T>(fn: () => T | Promise<T>, timeout = 15_000) => expect.poll(fn, { timeout });
-
-let playground: Playground;
-let browser: Browser;
-let page: Page;
 const VIEWPORT = { width: 1280, height: 900 };
-let sidebar: FrameLocator;
+usePlaygroundPage(VIEWPORT);
 
-beforeAll(async () => {
-  playground = await startPlayground({ port: 0 });
-  browser = await launch();
-  // One page for the file, reloaded for each test: a new page costs more than the test itself.
-  page = await browser.newPage({ viewport: VIEWPORT });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
-beforeEach(async () => {
-  await page.request.post(`${playground.url}api/reset`);
-  await page.request.post(`${playground.url}api/run/saveSettings`, { data: [{}] });
-  await page.goto(playground.url);
-  sidebar = page.frameLocator('#sidebar');
-  await sidebar.locator('#check:not([disabled])').waitFor();
-}, 60_000);
-afterEach(async () => {
-  await page.setViewportSize(VIEWPORT);
-});
-
-const plain = async (l: { textContent(): Promise<string | null> }) =>
-  ((await l.textContent()) ?? '').replace(/\u2060/g, '');
 const frame = (): Frame => page.frame({ url: /\/sidebar$/ })!;
-
-async function check() {
-  await sidebar.locator('#check').click();
-  await sidebar.locator('#result:not([hidden])').waitFor();
-  await sidebar.locator('#check:not([disabled])').waitFor();
-}
 
 async function save(values: Record<string, unknown>) {
   const r = await page.request.post(`${playground.url}api/run/saveSettings`, { data: [values] });
   expect(await r.json()).toMatchObject({ ok: true, data: { saved: true } });
   await page.reload();
-  sidebar = page.frameLocator('#sidebar');
   await sidebar.locator('#check:not([disabled])').waitFor();
 }
 

@@ -9,27 +9,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIX_KINDS, FIX_RULE, planWorkbookFixes, type Fix } from '../src/core/fixes';
 import { thaiTypo } from '../src/core/text';
-import { formatCid, withCheckDigit } from '../src/core/thai-id';
 import type { Finding } from '../src/core/types';
 import { CallLog, FakeSpreadsheet, type FakeSheet, type Value } from '../src/fakes/index';
 import type { FixApplied, FixUndone, Result } from '../src/server/index';
 import { loadAddon } from './support/gas';
 import { HEADER, SETTINGS } from './support/rules';
+import { anyCid, dressedCids, thaiDigits } from './support/cid-cells';
 
 const SHEET = 'นักเรียน';
-const THAI = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
 
-const anyCid = fc
-  .tuple(fc.constantFrom('0', '1', '2', '3', '5', '8'), fc.stringMatching(/^\d{11}$/))
-  .map(([t, d]) => withCheckDigit(t + d));
 const cidCell: fc.Arbitrary<Value> = fc.oneof(
-  anyCid,
-  anyCid.map(Number),
-  anyCid.map(formatCid),
-  anyCid.map((c) => `'${c}`),
-  anyCid.map(THAI),
-  anyCid.map((c) => ` ${c.slice(0, 4)} ${c.slice(4)} `),
-  anyCid.map((c) => c.slice(1)),
+  ...dressedCids,
   anyCid.map((c) => Number(c.slice(1))),
   fc.constantFrom('', 'G650000012345', '1.10370000001E+12', '-', 'ไม่มี', 1103700000010.5),
 );
@@ -59,7 +49,7 @@ const numberish = (grams: boolean): fc.Arbitrary<Value> =>
     fc.integer({ min: 0, max: 220 }),
     grams ? fc.integer({ min: 8000, max: 160000 }) : fc.integer({ min: 50, max: 250 }).map((n) => n / 100),
     grams ? fc.integer({ min: 80, max: 1600 }).map((n) => String(n * 100)) : fc.constantFrom('1.35', '1.5', '0.9'),
-    fc.integer({ min: 0, max: 200 }).map((n) => THAI(String(n))),
+    fc.integer({ min: 0, max: 200 }).map((n) => thaiDigits(String(n))),
     fc.constantFrom('', '-', '45 กก.', '๑.๔๐', '0012'),
   );
 const COLUMNS = ['cid', 'sid', 'prefix', 'firstName', 'lastName', 'gender', 'dob', 'grade', 'room', 'weight', 'height'];

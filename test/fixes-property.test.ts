@@ -6,25 +6,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFixes, FIX_RULE, planFixes, undoFixes, type Fix } from '../src/core/fixes';
 import { thaiTypo } from '../src/core/text';
-import { formatCid, withCheckDigit } from '../src/core/thai-id';
 import { validate } from '../src/core/validate';
 import type { Cell, Finding } from '../src/core/types';
 import { HEADER, SETTINGS } from './support/rules';
+import { anyCid, dressedCids, thaiDigits } from './support/cid-cells';
 
-const THAI = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-
-/** Twelve random digits made a valid ID; the same ID dressed the ways files hold it. */
-const anyCid = fc
-  .tuple(fc.constantFrom('0', '1', '2', '3', '5', '8'), fc.stringMatching(/^\d{11}$/))
-  .map(([t, d]) => withCheckDigit(t + d));
 const cidCell: fc.Arbitrary<Cell> = fc.oneof(
-  anyCid,
-  anyCid.map(Number),
-  anyCid.map(formatCid),
-  anyCid.map((c) => `'${c}`),
-  anyCid.map(THAI),
-  anyCid.map((c) => ` ${c.slice(0, 4)} ${c.slice(4)} `),
-  anyCid.map((c) => c.slice(1)),
+  ...dressedCids,
   anyCid.map((c) => c.slice(0, 12) + String((Number(c[12]) + 1) % 10)),
   fc.constantFrom('', 'G650000012345', 'G 6500 0001 2345', '1.10370000001E+12', '-', 'ไม่มี', 1103700000010.5),
 );
@@ -74,7 +62,7 @@ const numberish = (grams: boolean) =>
     fc.integer({ min: 0, max: 2200 }).map((n) => n / 10),
     grams ? fc.integer({ min: 8000, max: 160000 }) : fc.integer({ min: 50, max: 250 }).map((n) => n / 100),
     grams ? fc.integer({ min: 80, max: 1600 }).map((n) => String(n * 100)) : fc.constantFrom('1.35', '1.5', '0.9'),
-    fc.integer({ min: 0, max: 200 }).map((n) => THAI(String(n))),
+    fc.integer({ min: 0, max: 200 }).map((n) => thaiDigits(String(n))),
     fc.constantFrom('', '-', '0', '45 กก.', 'abc', '๑.๔๐', '๓๕๐๐๐'),
   );
 const studentCell = fc.oneof(fc.integer({ min: 1, max: 99999 }).map(String), fc.constantFrom('๒๐๐๐๐', '19001.0', ''));

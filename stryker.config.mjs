@@ -618,7 +618,7 @@ export const EQUIVALENT = [
     reason: 'a field a sheet lacks reads as blank (0 for a measure), and none of these rules fires on that',
   },
   {
-    file: 'src/core/rules/names.ts',
+    file: 'src/core/digits-key.ts',
     code: 'isPlainNumber(text) and its body',
     mutants:
       'if (false), {} body, return false, n === 0 → true/false/!==, the leading-zero test → true/||/n >= 1, ' +

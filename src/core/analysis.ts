@@ -8,7 +8,7 @@
 import { parseDateCell, type DateParse } from './dates';
 import { cellText, mapHeaders, type HeaderMap } from './headers';
 import { arabicDigits, isBlankText } from './text';
-import { digitsKey, wholeNumberKey } from './digits-key';
+import { digitsKey, studentNumberKey, wholeNumberKey } from './digits-key';
 import { lazyArray } from './lazy-array';
 import { parseCid, plainCidHead, type CidParse } from './thai-id';
 import type { TextColumn, TextColumns } from './text-columns';
@@ -198,13 +198,13 @@ function shaped(field: FieldKey, n: number, cellAt: (i: number) => Cell): Encode
 
 /**
  * How the key of a row of a shape (its text is digits, see shapeOf) follows from its text, equal to
- * `keyOf` of its value: the text as it is (citizen IDs), or the text read as a whole number, its leading
- * zeros dropped (student numbers). So a column of mostly distinct values is keyed without making a value
+ * `keyOf` of its value: the text as it is (citizen IDs), or the student number DMC reads in it, its
+ * leading zeros dropped (studentNumberKey). So a column of mostly distinct values is keyed without making a value
  * per student.
  */
 export type ShapedKey = 'text' | 'number';
 
-const shapedKeyOf = (text: string, shaped: ShapedKey) => (shaped === 'text' ? text : text.replace(/^0+(?=\d)/, ''));
+const shapedKeyOf = (text: string, shaped: ShapedKey) => (shaped === 'text' ? text : studentNumberKey(text));
 
 /**
  * Calls `each(j, key)` for each student j in order: the key of the field's value, made once per distinct

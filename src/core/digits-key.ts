@@ -1,4 +1,5 @@
-/** Keys of digits (citizen IDs, student numbers) as numbers: compared natively, no string per student. */
+/** Keys of digits (citizen IDs, student numbers): as DMC compares them, and as numbers compared natively. */
+import { arabicDigits } from './text';
 
 /** What the length is multiplied by: above every value of 14 digits. */
 const LENGTH = 1e14;
@@ -25,4 +26,28 @@ export function wholeNumberKey(key: number): number {
   let n = 1;
   for (let p = 10; p <= v; p *= 10) n++;
   return n * LENGTH + v;
+}
+
+/**
+ * A student number as DMC compares it: Thai digits, a text-marking apostrophe, leading zeros and the
+ * ".0" a number re-saved as text carries ("19001.0") do not make another number.
+ */
+export function studentNumberKey(text: string): string {
+  if (isPlainNumber(text)) return text;
+  return arabicDigits(text)
+    .trim()
+    .replace(/^['\u2019]/, '')
+    .replace(/^(\d+)\.0+$/, '$1')
+    .replace(/^0+(?=\d)/, '');
+}
+
+/** ASCII digits without a leading zero: already their own key (nearly every student number). */
+function isPlainNumber(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || (n > 1 && text.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
 }

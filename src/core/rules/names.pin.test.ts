@@ -11,7 +11,7 @@ import { nameKey } from '../text';
 import type { Cell, Finding } from '../types';
 import { validate, validateWorkbook } from '../validate';
 import { rulesMarkdown } from '../rules-doc';
-import { studentNumberKey } from './names';
+import { studentNumberKey } from '../digits-key';
 
 const fires = (c: Case, rule: string): Finding[] => findingsOf(c, rule);
 const FULL: Case['columns'] = ['cid', 'fullName', 'gender', 'dob', 'grade'];

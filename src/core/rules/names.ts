@@ -1,6 +1,7 @@
 /** Student number, names and their Thai typing slips. */
 import { isPresent } from '../analysis';
-import { arabicDigits, HAS_ZERO_WIDTH, nameKey, thaiTypo, type ThaiTypo } from '../text';
+import { HAS_ZERO_WIDTH, nameKey, thaiTypo, type ThaiTypo } from '../text';
+import { studentNumberKey } from '../digits-key';
 import { DenseIds } from '../dense-ids';
 import { startsWithPrefix } from '../vocab';
 import type { FieldKey } from '../types';
@@ -13,30 +14,6 @@ const NAMES = ['firstName', 'lastName'] as const satisfies readonly FieldKey[];
 const INVALID_NAME_CHAR = /[^\p{L}\p{M} .\-'’\u00a0\u200b-\u200d\u2060\ufeff]/u;
 const THAI_LETTER = /[\u0e01-\u0e2e]/;
 const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
-
-/**
- * A student number as DMC compares it: Thai digits, a text-marking apostrophe, leading zeros and the
- * ".0" a number re-saved as text carries ("19001.0") do not make another number.
- */
-export function studentNumberKey(text: string): string {
-  if (isPlainNumber(text)) return text;
-  return arabicDigits(text)
-    .trim()
-    .replace(/^['\u2019]/, '')
-    .replace(/^(\d+)\.0+$/, '$1')
-    .replace(/^0+(?=\d)/, '');
-}
-
-/** ASCII digits without a leading zero: already their own key (nearly every student number). */
-function isPlainNumber(text: string): boolean {
-  const n = text.length;
-  if (n === 0 || (n > 1 && text.charCodeAt(0) === 48)) return false;
-  for (let i = 0; i < n; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-  }
-  return true;
-}
 
 function splitFromFullName(ctx: Ctx): boolean {
   return ctx.map.columns.firstName === undefined && ctx.map.columns.fullName !== undefined;

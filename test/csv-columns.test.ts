@@ -36,6 +36,8 @@ function expectSame(bytes: Uint8Array, tab = false) {
   for (const lazy of [false, true]) {
     const got = outcome(() => {
       const s = readCsv(bytes, { tab, lazy });
+      // A column's dictionary holds each text once, however its bytes came (quoted or not, BOMs, damage).
+      for (const c of s.columns?.columns ?? []) if (c.codes) expect(new Set(c.dict).size).toBe(c.dict.length);
       return {
         values: [...s.values].map((r) => [...r]),
         delimiter: s.delimiter,
@@ -71,6 +73,7 @@ describe('the byte reader reads as the text path', () => {
     ['one line without a break', 'a,b,c'],
     ['NUL bytes', 'a,b\n1\u0000,2\n'],
     ['decomposed sara am', 'ชื่อ,นามสกุล\nน\u0e4d\u0e32,ทอง\n'],
+    ['one value unquoted, quoted, after a BOM and as bare BOMs', 'a,b\nx,1\n"x",2\n\ufeffx,3\nx,\ufeff\n'],
   ])('%s', (_, text) => expectSame(utf8(text)));
 
   it('Windows-874 with unmapped bytes', () => {

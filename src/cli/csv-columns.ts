@@ -249,8 +249,22 @@ class ColumnBuilder {
       return { codes: null, dict: [''], textOf };
     }
     if (this.codes.length < rows) this.setCode(rows - 1, 0);
-    const dict = this.texts.map((_, code) => this.text(code));
-    return { codes: this.codes.subarray(0, rows), dict, textOf: null };
+    const codes = this.codes.subarray(0, rows);
+    const texts = this.texts.map((_, code) => this.text(code));
+    // Bytes that differ can decode to one text: a value met quoted and unquoted, BOMs that cleaning drops
+    // (bytes of nothing but BOMs read as ''), two damaged sequences. Each text keeps one code, as the
+    // text path gives it, so that a code stands for a value wherever codes are compared.
+    const codeOf = new Map<string, number>([['', 0]]);
+    const renumber = new Int32Array(texts.length);
+    const dict = [''];
+    for (let c = 1; c < texts.length; c++) {
+      const t = texts[c]!;
+      let to = codeOf.get(t);
+      if (to === undefined) codeOf.set(t, (to = dict.push(t) - 1));
+      renumber[c] = to;
+    }
+    if (dict.length < texts.length) for (let r = 0; r < rows; r++) codes[r] = renumber[codes[r]!]!;
+    return { codes, dict, textOf: null };
   }
 }
 

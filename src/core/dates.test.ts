@@ -20,6 +20,13 @@ describe('parseDateText', () => {
     ['1 ธ.ค. 2560', '2017-12-1', 'BE'],
     ['29/02/2555', '2012-2-29', 'BE'],
     ['15 Mar 2012', '2012-3-15', 'CE'],
+    // A date cell exported with its time of day: the date alone is read.
+    ['15/03/2555 00:00:00', '2012-3-15', 'BE'],
+    ['15/3/2555 0:00', '2012-3-15', 'BE'],
+    ['2012-03-15 00:00:00', '2012-3-15', 'CE'],
+    ['2012-03-15T00:00:00Z', '2012-3-15', 'CE'],
+    ['2012-03-15T00:00:00.000', '2012-3-15', 'CE'],
+    ['15 มี.ค. 2555 08:30 น.', '2012-3-15', 'BE'],
   ];
   it.each(ok)('%s → %s (%s)', (text, ymd, era) => {
     const r = parseDateText(text);
@@ -36,6 +43,10 @@ describe('parseDateText', () => {
     'abc',
     '15 ฟฟฟ 2555',
     '',
+    // A time of day is no date, and does not make an impossible date possible.
+    '00:00:00',
+    '31/02/2555 00:00:00',
+    '15/03/2555 00',
   ])('%s is not a date', (text) => expect(parseDateText(text).ok).toBe(false));
 });
 

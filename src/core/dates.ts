@@ -89,12 +89,17 @@ function make(y: number, m: number, d: number, era: Era): DateParse {
 const NUMERIC_DMY = /^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}|\d{2})$/;
 const NUMERIC_YMD = /^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$/;
 const NAMED = /^(\d{1,2})\s*([^\d\s]+?)\s*(?:(?:พ\.?\s*ศ|ค\.?\s*ศ)\.?\s*)?(\d{4}|\d{2})$/;
+/**
+ * A time of day after the date: a date cell exported to CSV by LibreOffice, Google Sheets or a script
+ * ("15/03/2555 00:00:00", "2012-03-15T00:00:00Z"). Only the calendar date is read.
+ */
+const TIME_OF_DAY = /(?:\s|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*น\.)?Z?$/;
 
 /** Results are shared between equal texts: never mutate them. */
 export const parseDateText = memo(dateOfText);
 
 function dateOfText(input: string): DateParse {
-  const s = arabicDigits(input).trim().replace(/\s+/g, ' ');
+  const s = arabicDigits(input).trim().replace(/\s+/g, ' ').replace(TIME_OF_DAY, '');
   let m = NUMERIC_DMY.exec(s);
   if (m) {
     const year = yearOf(m[3]!);

@@ -55,12 +55,16 @@ describeRules('prefix, gender, birth date and age rules', personRules, {
       { row: { dob: '15/13/2558' } },
       { row: { dob: 'เมื่อวาน' } },
       { row: { dob: '15/03/1558' } },
+      { row: { dob: '31/02/2558 00:00:00' } },
     ],
     quiet: [
       { row: { dob: '15 มี.ค. 2558' } },
       { row: { dob: '๑๕/๐๓/๒๕๕๘' } },
       { row: { dob: new Date(2015, 2, 15) } },
       { row: { dob: '29/02/2559' } },
+      // A date cell exported to CSV with its time of day (LibreOffice, Google Sheets, scripts).
+      { row: { dob: '15/03/2558 00:00:00' } },
+      { row: { dob: '2015-03-15T00:00:00' } },
     ],
   },
   'dob.future': {

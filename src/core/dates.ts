@@ -142,6 +142,19 @@ export function parseDateCell(v: Cell): DateParse {
   return { ok: false };
 }
 
+/**
+ * The birth date an Excel date number stands for, when a text of five digits is one (1950–2100 in
+ * the 1900 system): a date column whose format was cleared shows 40982 for 15/03/2555.
+ */
+export function excelSerialBirthDate(text: string): Ymd | null {
+  if (!/^\d{5}$/.test(text)) return null;
+  const serial = Number(text);
+  // 18264 is 1 January 1950, 73415 is 31 December 2100 (both far past Excel’s phantom 29/02/1900).
+  if (serial < 18264 || serial > 73415) return null;
+  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
+}
+
 /** 'YYYY-MM-DD' (CE) as used in settings. */
 export function parseIso(s: string): Ymd | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -285,4 +285,22 @@ describe('missing and invalid values', () => {
   it('dob.invalid quotes the value', () => {
     expect(fires({ dob: '31/02/2558' }, 'dob.invalid')[0]!.message.en).toContain('«31/02/2558»');
   });
+  it('dob.invalid says which date an Excel date number stands for, as text or as a number cell', () => {
+    for (const dob of ['42078', 42078]) {
+      const [f] = fires({ dob }, 'dob.invalid');
+      expect(f!.message.th).toBe(
+        'วันเกิด «42078» เป็นเลขวันที่ของ Excel (คือ 15/03/2558) — จัดรูปแบบเซลล์เป็นวันที่ หรือพิมพ์ วว/ดด/ปปปป พ.ศ.',
+      );
+      expect(f!.message.en).toContain('is an Excel date number (15/03/2558)');
+    }
+  });
+  it.each([
+    ['18264', '01/01/2493'],
+    ['73415', '31/12/2643'],
+  ])('%s, at the edge of the years a birth date can have, is read as %s', (dob, date) => {
+    expect(fires({ dob }, 'dob.invalid')[0]!.message.en).toContain(`Excel date number (${date})`);
+  });
+  it.each(['18263', '73416', '4208', '420781', '42078.5'])('%s is no Excel birth date: the plain message', (dob) => {
+    expect(fires({ dob }, 'dob.invalid')[0]!.message.en).toContain('cannot be read');
+  });
 });

@@ -1,5 +1,5 @@
 /** Prefix, gender, date of birth and age. */
-import { ageOn, compareYmd, formatBE } from '../dates';
+import { ageOn, compareYmd, excelSerialBirthDate, formatBE } from '../dates';
 import { arabicDigits } from '../text';
 import { ageOnCheckDate, defineRule, defineRules, q } from './rule';
 
@@ -119,12 +119,22 @@ export const personRules = defineRules(
       th: 'วันเกิดอ่านไม่ได้หรือเป็นวันที่ไม่มีจริง',
       en: 'The date of birth cannot be read or does not exist',
     },
-    say: (h) => ({
-      th: `วันเกิด ${q(h.value)} อ่านไม่ได้หรือไม่มีวันนี้จริง — ใช้รูปแบบ วว/ดด/ปปปป พ.ศ. เช่น 15/03/2555`,
-      en: `Date of birth ${q(h.value)} cannot be read or does not exist — use dd/mm/yyyy (BE), e.g. 15/03/2555`,
-    }),
+    say: (h) =>
+      h.serial
+        ? {
+            th: `วันเกิด ${q(h.value)} เป็นเลขวันที่ของ Excel (คือ ${h.serial}) — จัดรูปแบบเซลล์เป็นวันที่ หรือพิมพ์ วว/ดด/ปปปป พ.ศ.`,
+            en: `Date of birth ${q(h.value)} is an Excel date number (${h.serial}) — format the cell as a date, or type dd/mm/yyyy (BE)`,
+          }
+        : {
+            th: `วันเกิด ${q(h.value)} อ่านไม่ได้หรือไม่มีวันนี้จริง — ใช้รูปแบบ วว/ดด/ปปปป พ.ศ. เช่น 15/03/2555`,
+            en: `Date of birth ${q(h.value)} cannot be read or does not exist — use dd/mm/yyyy (BE), e.g. 15/03/2555`,
+          },
     reads: ['dob'],
-    check: ({ dob }) => dob.v?.ok === false && { value: dob.text },
+    check: ({ dob }) => {
+      if (dob.v?.ok !== false) return false;
+      const serial = excelSerialBirthDate(dob.text);
+      return serial ? { value: dob.text, serial: formatBE(serial) } : { value: dob.text };
+    },
   }),
   defineRule({
     id: 'dob.future',

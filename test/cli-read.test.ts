@@ -413,7 +413,29 @@ describe('files that cannot be read say why, in Thai and English', () => {
       new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
       /old \.xls file or a password-protected/,
     ],
-    ['an .xls that is text', 'web.xls', enc('<table></table>'), /save as \.xlsx or \.csv/],
+    ['an .xls that is text', 'old.xls', enc('a,b\n1,2'), /old \.xls files are not supported/],
+    ['an HTML table named .xls', 'web.xls', enc('<table><tr><td>1</td></tr></table>'), /a web page \(an HTML table\)/],
+    [
+      'an "Export to Excel" page named .xlsx, after a BOM',
+      'export.xlsx',
+      enc('\ufeff\r\n<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table></table></body></html>'),
+      /a web page/,
+    ],
+    [
+      'an HTML table named .csv',
+      'export.csv',
+      enc('<html xmlns:x="urn:schemas-microsoft-com:office:excel">'),
+      /a web page/,
+    ],
+    ['XHTML', 'page.xls', enc('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'), /a web page/],
+    [
+      'an Excel 2003 XML spreadsheet',
+      'roster.xls',
+      enc(
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+      ),
+      /Excel 2003 XML spreadsheet/,
+    ],
     ['an .ods', 'calc.ods', good, /\.ods files are not supported: save as \.xlsx or \.csv/],
     ['a zip with no workbook', 'other.xlsx', zipSync({ 'a.txt': strToU8('hi') }), /holds no workbook/],
     ['an unknown type', 'roster.pdf', enc('%PDF'), /unknown file type "\.pdf"/],
@@ -435,6 +457,12 @@ describe('files that cannot be read say why, in Thai and English', () => {
     // Block type 11 is reserved: no inflater reads past it.
     bytes[at + 30 + name.length + (bytes[at + 28]! | (bytes[at + 29]! << 8))] = 0x07;
     expect(inputError(() => readWorkbookBytes('bad.xlsx', bytes)).en).toMatch(/its part xl\/workbook\.xml is corrupt/);
+  });
+
+  it('a CSV with markup in its cells is still a CSV', () => {
+    const csv = enc('ชื่อ,หมายเหตุ\nสมชาย,<table> ในหมายเหตุ\n');
+    expect(readWorkbookBytes('roster.csv', csv).sheets[0]!.values[1]).toEqual(['สมชาย', '<table> ในหมายเหตุ']);
+    expect(readWorkbookBytes('notes.csv', enc('<note>,b\n1,2')).sheets[0]!.values[0]).toEqual(['<note>', 'b']);
   });
 
   it('an xlsx saved under a .csv name is read as the workbook it is', () => {

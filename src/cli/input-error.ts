@@ -56,6 +56,14 @@ export const READ_ERRORS = {
     th: 'ไฟล์ .xls แบบเก่ายังอ่านไม่ได้: เปิดใน Excel แล้วบันทึกเป็น .xlsx หรือ .csv',
     en: 'old .xls files are not supported: save as .xlsx or .csv',
   },
+  webPage: {
+    th: 'ไฟล์นี้เป็นหน้าเว็บ (ตาราง HTML) ที่ตั้งชื่อเหมือนไฟล์ Excel ไม่ใช่สมุดงาน: เปิดใน Excel แล้วบันทึกเป็น .xlsx หรือ .csv',
+    en: 'this file is a web page (an HTML table) under a spreadsheet name, not a workbook: open it in Excel and save as .xlsx or .csv',
+  },
+  xml2003: {
+    th: 'ไฟล์นี้เป็นสเปรดชีต XML ของ Excel 2003: เปิดใน Excel แล้วบันทึกเป็น .xlsx หรือ .csv',
+    en: 'this file is an Excel 2003 XML spreadsheet: open it in Excel and save as .xlsx or .csv',
+  },
   ods: {
     th: 'ไฟล์ .ods (LibreOffice/OpenOffice) ยังอ่านไม่ได้: บันทึกเป็น .xlsx หรือ .csv',
     en: '.ods files are not supported: save as .xlsx or .csv',

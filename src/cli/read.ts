@@ -64,6 +64,20 @@ function kindOf(name: string): 'xlsx' | 'text' | 'xls' {
   throw new InputError(READ_ERRORS.unknownType(ext));
 }
 
+/**
+ * Markup some school systems export under an .xls (or .xlsx, .csv) name: an HTML table ("Export to
+ * Excel"), or Excel 2003's XML spreadsheet. Judged by how the file opens, so a CSV with a "<" in a cell
+ * is never taken for one.
+ */
+function markupOf(bytes: Uint8Array): 'webPage' | 'xml2003' | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).toLowerCase();
+  const start = head.replace(/^(?:\u00ef\u00bb\u00bf|\s)+/, '');
+  if (/^<(?:!doctype html|html|head|meta|body|table|style)\b/.test(start)) return 'webPage';
+  if (!start.startsWith('<?xml')) return null;
+  if (head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml2003';
+  return /<html\b/.test(head) ? 'webPage' : null;
+}
+
 /** The sheets of a file already in memory (the playground's upload, the command's file). */
 export function readWorkbookBytes(name: string, bytes: Uint8Array, options: ReadOptions = {}): ReadWorkbook {
   const kind = kindOf(name);
@@ -72,6 +86,8 @@ export function readWorkbookBytes(name: string, bytes: Uint8Array, options: Read
   // The bytes decide when they disagree with the name: schools rename files.
   if (isZip(bytes)) return { source, sheets: readXlsxSheets(bytes) };
   if (isOle2(bytes)) throw new InputError(READ_ERRORS.xlsOrEncrypted);
+  const markup = markupOf(bytes);
+  if (markup) throw new InputError(READ_ERRORS[markup]);
   if (kind === 'xls') throw new InputError(READ_ERRORS.xls);
   if (kind === 'xlsx') throw new InputError(READ_ERRORS.notZip);
   const csv = readCsv(bytes, { tab: extname(name).toLowerCase() === '.tsv', lazy: options.lazy });

@@ -126,6 +126,21 @@ describe('checkRoster', () => {
     expect(r.data.marked).toBe(4);
   });
 
+  it('reads a date of birth typed over three columns as numbers, and marks the day’s cell', () => {
+    const rows = [
+      ['เลขประจำตัวประชาชน', 'คำนำหน้าชื่อ', 'ชื่อ', 'นามสกุล', 'เพศ', 'ชั้น', 'วันเกิด', 'เดือนเกิด', 'ปีเกิด'],
+      [cidOf(1), 'ด.ช.', 'สมชาย', 'ใจดี', 'ชาย', 'ป.6', 15, 3, 2558],
+      [cidOf(2), 'ด.ช.', 'ธนากร', 'มีสุข', 'ชาย', 'ป.6', 31, 2, 2557],
+    ];
+    const addon = loadAddon({ นักเรียน: values(rows) });
+    withSettings(addon);
+    const r = addon.call<Result<CheckData>>('checkRoster');
+    if (!r.ok) throw new Error(r.error.en);
+    const onRows = r.data.findings.filter((f) => f.row !== null);
+    expect(onRows.map((f) => [f.rule, f.cell, f.value])).toEqual([['dob.invalid', 'G3', '31/2/2557']]);
+    expect(addon.sheet('นักเรียน').peek().notes[2]![6]).toContain('dob.invalid');
+  });
+
   it('writes the results sheet with a link to every cell and text kept as typed', () => {
     const addon = loadAddon({ นักเรียน: problemRoster() });
     withSettings(addon);

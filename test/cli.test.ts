@@ -95,6 +95,19 @@ describe('dmc-check', () => {
     expect(r.stdout).toContain('ไม่พบปัญหา');
   });
 
+  it('reads a date of birth written over three columns (a CSV: the reader’s columns)', async () => {
+    const ID = (i: number) => withCheckDigit(`11037000012${i}`);
+    const rows = [
+      ['เลขประจำตัวประชาชน', 'คำนำหน้าชื่อ', 'ชื่อ', 'นามสกุล', 'เพศ', 'ชั้น', 'วันเกิด', 'เดือนเกิด', 'ปีเกิด'],
+      [ID(1), 'ด.ช.', 'สมชาย', 'ใจดี', 'ชาย', 'ป.6', '15', '3', '2558'],
+      [ID(2), 'ด.ช.', 'ธนากร', 'มีสุข', 'ชาย', 'ป.6', '31', '2', '2557'],
+    ];
+    const csv = await cli(file('split-dob.csv', csvOf(rows)), '--format', 'json', ...AS_OF);
+    const out = JSON.parse(csv.stdout);
+    const onRows = out.findings.filter((f: Finding) => f.row !== null);
+    expect(onRows.map((f: Finding) => [f.rule, f.cell, f.value])).toEqual([['dob.invalid', 'G3', '31/2/2557']]);
+  });
+
   it('reads a Windows-874 CSV written by Thai Excel', async () => {
     const rows = roster({ row: { gender: 'ชย' } });
     const p = file('tis620.csv', tis620(csvOf(rows)));

@@ -6,12 +6,12 @@
  * number of distinct values, not rows × rules.
  */
 import { parseDateCell, type DateParse } from './dates';
-import { cellText, mapHeaders, type HeaderMap } from './headers';
+import { cellText, mapHeaders, type DateParts, type HeaderMap } from './headers';
 import { arabicDigits, isBlankText } from './text';
 import { digitsKey, studentNumberKey, wholeNumberKey } from './digits-key';
 import { lazyArray } from './lazy-array';
 import { parseCid, plainCidHead, type CidParse } from './thai-id';
-import type { TextColumn, TextColumns } from './text-columns';
+import { textAt, type TextColumn, type TextColumns } from './text-columns';
 import {
   gradeOfSheetName,
   gradeOfTitle,
@@ -365,6 +365,26 @@ function encodeColumn(field: FieldKey, column: TextColumn | undefined, from: num
   };
 }
 
+/**
+ * A date written over three cells (day, month, year) as one cell holds it: "15/3/2558", or
+ * "15 มีนาคม 2558" when the month is a name; a day cell alone is taken as it is.
+ */
+export function joinDateParts(day: Cell, month: Cell, year: Cell): Cell {
+  const [d, m, y] = [day, month, year].map((v) => cellText(v).trim()) as [string, string, string];
+  if (m === '' && y === '') return day;
+  return /^\d*$/.test(arabicDigits(m)) ? `${d}/${m}/${y}` : `${d} ${m} ${y}`;
+}
+
+/** Each student row's date of birth from its three columns, as a one-column table. */
+function joinedDates(parts: DateParts, values: readonly (readonly Cell[])[], from: number, text?: TextColumns) {
+  const rows = text ? text.rows : values.length;
+  const at = (r: number, c: number): Cell => (text ? textAt(text.columns[c], r) : values[r]?.[c]);
+  return Array.from({ length: Math.max(0, rows - from) }, (_, i) => {
+    const r = from + i;
+    return [joinDateParts(at(r, parts.day), at(r, parts.month), at(r, parts.year))];
+  });
+}
+
 /** The class a sheet without a grade column names: a title line above the header, or the sheet's name. */
 function sheetGrade(name: string, values: readonly (readonly Cell[])[], map: HeaderMap) {
   if (map.columns.grade !== undefined) return null;
@@ -390,10 +410,15 @@ export function analyseSheet(
   if (!map) return null;
   const from = map.headerIndex + 1;
   const mapped = Object.entries(map.columns) as Array<[FieldKey, number]>;
+  const { dobParts } = map;
   const encoded = new Map(
     mapped.map(([field, col]) => [
       field,
-      text ? encodeColumn(field, text.columns[col], from, text.rows) : encode(field, values, from, col),
+      field === 'dob' && dobParts
+        ? encode(field, joinedDates(dobParts, values, from, text), 0, 0)
+        : text
+          ? encodeColumn(field, text.columns[col], from, text.rows)
+          : encode(field, values, from, col),
     ]),
   );
 

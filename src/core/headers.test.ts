@@ -131,3 +131,46 @@ describe('a fullName column', () => {
     expect(r.findings.filter((f) => f.row === 2)).toEqual([]);
   });
 });
+
+describe('a date of birth over three columns', () => {
+  const headers = (day: string, month: string, year: string) => [['เลขประจำตัวประชาชน', 'ชื่อ', 'ชั้น', day, month, year]];
+  it.each([
+    ['วันเกิด', 'เดือนเกิด', 'ปีเกิด'],
+    ['วัน', 'เดือน', 'ปีเกิด (พ.ศ.)'],
+    ['วันที่เกิด', 'เดือน', 'ปี พ.ศ.'],
+    ['Day of birth', 'Month', 'Year'],
+  ])('%s | %s | %s: read as one date, at the day’s column', (day, month, year) => {
+    const m = mapHeaders(headers(day, month, year))!;
+    expect(m.dobParts).toEqual({ day: 3, month: 4, year: 5 });
+    expect(m.columns.dob).toBe(3);
+  });
+  it('not without a word of birth, nor out of order, nor beside a whole-date column', () => {
+    expect(mapHeaders(headers('วัน', 'เดือน', 'ปี'))!.dobParts).toBeUndefined();
+    expect(mapHeaders(headers('เดือนเกิด', 'วันเกิด', 'ปีเกิด'))!.dobParts).toBeUndefined();
+    const whole = mapHeaders([[...headers('วัน', 'เดือน', 'ปีเกิด')[0]!, 'วันเดือนปีเกิด']])!;
+    expect(whole.dobParts).toBeUndefined();
+    expect(whole.columns.dob).toBe(6);
+  });
+  it('checks each row’s date: ages, an impossible date quoted whole, month names, blanks', () => {
+    const r = validate(
+      [
+        ['เลขประจำตัวประชาชน', 'คำนำหน้าชื่อ', 'ชื่อ', 'นามสกุล', 'เพศ', 'ชั้น', 'วันเกิด', 'เดือนเกิด', 'ปีเกิด'],
+        [id(1), 'ด.ช.', 'สมชาย', 'ใจดี', 'ชาย', 'ป.6', 15, 3, 2558],
+        [id(2), 'ด.ช.', 'ธนากร', 'มีสุข', 'ชาย', 'ป.6', '31', '2', '2557'],
+        [id(3), 'ด.ญ.', 'สมศรี', 'บุญมา', 'หญิง', 'ป.6', '๑', 'มิถุนายน', '๒๕๕๗'],
+        [id(4), 'ด.ญ.', 'ปวริศา', 'ทองดี', 'หญิง', 'ป.6', '', '', ''],
+        [id(5), 'ด.ช.', 'ธีรภัทร', 'ใจดี', 'ชาย', 'ป.6', '1', '', '2557'],
+      ],
+      { asOf: '2027-03-01' },
+    );
+    const at = (rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => [f.cell, f.value]);
+    expect(at('dob.invalid')).toEqual([
+      ['G3', '31/2/2557'],
+      ['G6', '1//2557'],
+    ]);
+    expect(at('dob.missing')).toEqual([['G5', '']]);
+    // 15/3/2558 is 11 on 16 May 2569, as ป.6 expects; 1 June 2557 is read from its month's name.
+    expect(r.findings.filter((f) => f.row === 2 || f.row === 4)).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'header.missing-column' && f.message.en.includes('birth'))).toEqual([]);
+  });
+});

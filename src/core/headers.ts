@@ -39,6 +39,42 @@ export interface HeaderMap {
   columns: Partial<Record<FieldKey, number>>;
   /** Further columns that map to a field already taken (the first is used). */
   duplicates: Array<{ field: FieldKey; column: number }>;
+  /**
+   * A date of birth written over three columns side by side ("วันเกิด | เดือนเกิด | ปีเกิด"): read as one
+   * date per row; `columns.dob` is the day's column, where its findings point.
+   */
+  dobParts?: DateParts;
+}
+
+export interface DateParts {
+  day: number;
+  month: number;
+  year: number;
+}
+
+const DAY_HEADERS = ['วันเกิด', 'วันที่เกิด', 'วัน', 'วันที่', 'day', 'birth day', 'day of birth'];
+const MONTH_HEADERS = ['เดือนเกิด', 'เดือนที่เกิด', 'เดือน', 'month', 'birth month', 'month of birth'];
+const YEAR_HEADERS = ['ปีเกิด', 'ปีที่เกิด', 'ปี', 'ปี พ.ศ.', 'ปีเกิด พ.ศ.', 'พ.ศ.', 'พ.ศ. เกิด', 'year', 'birth year'];
+const keysOf = (names: string[]) => new Set(names.map(headerKey));
+const [DAY, MONTH, YEAR] = [DAY_HEADERS, MONTH_HEADERS, YEAR_HEADERS].map(keysOf) as [
+  Set<string>,
+  Set<string>,
+  Set<string>,
+];
+
+/**
+ * Three columns side by side headed day, month and year, one of them saying birth: the date of birth
+ * as some school programs write it. Not taken while a whole-date column holds it elsewhere.
+ */
+function dobPartsOf(headers: readonly string[], dob: number | undefined): DateParts | null {
+  const keys = headers.map(headerKey);
+  for (let c = 0; c + 2 < keys.length; c++) {
+    const [d, m, y] = [keys[c]!, keys[c + 1]!, keys[c + 2]!];
+    if (!DAY.has(d) || !MONTH.has(m) || !YEAR.has(y)) continue;
+    if (![d, m, y].some((k) => k.includes('เกิด') || k.includes('birth'))) continue;
+    if (dob === undefined || dob === c) return { day: c, month: c + 1, year: c + 2 };
+  }
+  return null;
 }
 
 const SEARCH_ROWS = 10;
@@ -107,7 +143,10 @@ export function mapHeaders(rows: readonly (readonly Cell[])[], headerRow?: numbe
     else duplicates.push({ field: f, column: col });
   });
   const headers = headerCells.map((v) => cellText(v).trim());
-  return { headerIndex: best, headers, columns, duplicates };
+  const dobParts = dobPartsOf(headers, columns.dob);
+  if (!dobParts) return { headerIndex: best, headers, columns, duplicates };
+  columns.dob = dobParts.day;
+  return { headerIndex: best, headers, columns, duplicates, dobParts };
 }
 
 /** A, B, …, Z, AA, … */

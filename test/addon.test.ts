@@ -141,6 +141,27 @@ describe('checkRoster', () => {
     expect(addon.sheet('นักเรียน').peek().notes[2]![6]).toContain('dob.invalid');
   });
 
+  it('reads a header of two rows, merged as hand-made rosters have it, and marks the students below it', () => {
+    const rows = [
+      ['ที่', 'เลขประจำตัวประชาชน', 'ชื่อ - สกุล', '', '', 'วันเดือนปีเกิด', '', '', 'เพศ', 'ชั้น'],
+      ['', '', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'วัน', 'เดือน', 'ปี', '', ''],
+      [1, cidOf(1), 'ด.ช.', 'สมชาย', 'ใจดี', 15, 3, 2558, 'ชาย', 'ป.6'],
+      [2, cidOf(2), 'ด.ช.', '', 'มีสุข', 1, 6, 2557, 'ชาย', 'ป.6'],
+    ];
+    const addon = loadAddon({ นักเรียน: values(rows) });
+    withSettings(addon);
+    const r = addon.call<Result<CheckData>>('checkRoster');
+    if (!r.ok) throw new Error(r.error.en);
+    const onRows = r.data.findings.filter((f) => f.row !== null);
+    expect(onRows.map((f) => [f.rule, f.cell])).toEqual([['name.first.missing', 'D4']]);
+    expect(
+      addon
+        .sheet('นักเรียน')
+        .peek()
+        .backgrounds[1]!.every((bg) => bg === '#ffffff'),
+    ).toBe(true);
+  });
+
   it('writes the results sheet with a link to every cell and text kept as typed', () => {
     const addon = loadAddon({ นักเรียน: problemRoster() });
     withSettings(addon);

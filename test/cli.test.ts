@@ -108,6 +108,23 @@ describe('dmc-check', () => {
     expect(onRows.map((f: Finding) => [f.rule, f.cell, f.value])).toEqual([['dob.invalid', 'G3', '31/2/2557']]);
   });
 
+  it('reads a header of two rows (a CSV of a roster with merged headers)', async () => {
+    const ID = (i: number) => withCheckDigit(`11037000013${i}`);
+    const rows = [
+      ['ที่', 'เลขประจำตัวประชาชน', 'ชื่อ - สกุล', '', '', 'วันเดือนปีเกิด', '', '', 'เพศ', 'ชั้น'],
+      ['', '', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'วัน', 'เดือน', 'ปี', '', ''],
+      ['1', ID(1), 'ด.ช.', 'สมชาย', 'ใจดี', '15', '3', '2558', 'ชาย', 'ป.6'],
+      ['2', ID(2), 'ด.ญ.', 'สมศรี', 'มีสุข', '31', '2', '2557', 'ชาย', 'ป.6'],
+    ];
+    const out = JSON.parse((await cli(file('two-rows.csv', csvOf(rows)), '--format', 'json', ...AS_OF)).stdout);
+    expect(out.summary).toMatchObject({ headerRow: 2, students: 2 });
+    const onRows = out.findings.filter((f: Finding) => f.row !== null);
+    expect(onRows.map((f: Finding) => [f.rule, f.cell, f.value])).toEqual([
+      ['prefix.gender', 'C4', 'ด.ญ.'],
+      ['dob.invalid', 'F4', '31/2/2557'],
+    ]);
+  });
+
   it('reads a Windows-874 CSV written by Thai Excel', async () => {
     const rows = roster({ row: { gender: 'ชย' } });
     const p = file('tis620.csv', tis620(csvOf(rows)));

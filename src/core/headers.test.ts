@@ -174,3 +174,51 @@ describe('a date of birth over three columns', () => {
     expect(r.findings.filter((f) => f.rule === 'header.missing-column' && f.message.en.includes('birth'))).toEqual([]);
   });
 });
+
+describe('a header of two rows, as hand-made rosters merge it', () => {
+  const TOP = ['ที่', 'เลขประจำตัวประชาชน', 'ชื่อ - สกุล', '', '', 'วันเดือนปีเกิด', '', '', 'เพศ', 'ชั้น', 'น้ำหนัก', 'ส่วนสูง'];
+  const UNDER = ['', '', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'วัน', 'เดือน', 'ปี', '', '', '(กก.)', '(ซม.)'];
+  const student = (i: number, first: string, day: number, month: number) =>
+    [i, id(i), 'ด.ช.', first, 'ใจดี', day, month, 2558, 'ชาย', 'ป.6', 35, 140] as const;
+
+  it('reads the lower row where it names something, the upper elsewhere, and the date over three columns', () => {
+    const m = mapHeaders([['ทะเบียนนักเรียน ปีการศึกษา 2569'], TOP, UNDER, [...student(1, 'สมชาย', 15, 3)]])!;
+    expect(m.headerIndex).toBe(2);
+    expect(m.columns).toMatchObject({ cid: 1, prefix: 2, firstName: 3, lastName: 4, dob: 5, gender: 8, weight: 10 });
+    expect(m.columns.fullName).toBeUndefined();
+    expect(m.dobParts).toEqual({ day: 5, month: 6, year: 7 });
+    expect(m.headers.slice(2, 6)).toEqual(['คำนำหน้า', 'ชื่อ', 'นามสกุล', 'วัน']);
+    expect(m.headers[10]).toBe('น้ำหนัก');
+  });
+
+  it('checks the students below both rows, each finding on its cell', () => {
+    const r = validate([TOP, UNDER, [...student(1, 'สมชาย', 15, 3)], [...student(2, '', 31, 2)]], {
+      asOf: '2027-03-01',
+    });
+    expect(r.summary).toMatchObject({ headerRow: 2, students: 2 });
+    const onRows = r.findings.filter((f) => f.row !== null).map((f) => [f.rule, f.cell, f.value]);
+    expect(onRows).toEqual([
+      ['name.first.missing', 'D4', ''],
+      ['dob.invalid', 'F4', '31/2/2558'],
+    ]);
+  });
+
+  it('takes a row of units alone as part of the header', () => {
+    const m = mapHeaders([
+      ['เลขประจำตัวประชาชน', 'ชื่อ', 'นามสกุล', 'น้ำหนัก', 'ส่วนสูง'],
+      ['', '', '', 'กก.', 'ซม.'],
+    ])!;
+    expect(m.headerIndex).toBe(1);
+    expect(m.headers).toEqual(['เลขประจำตัวประชาชน', 'ชื่อ', 'นามสกุล', 'น้ำหนัก', 'ส่วนสูง']);
+  });
+
+  it('never takes a student for a header row', () => {
+    const header = ['เลขประจำตัวประชาชน', 'ชื่อ', 'นามสกุล', 'เพศ', 'ชั้น'];
+    for (const first of [
+      [id(1), 'สมชาย', 'ใจดี', 'ชาย', 'ป.6'],
+      ['', '', '', 'ชาย', 'ป.6'],
+      ['', '', 'ชื่อ', '', ''],
+    ])
+      expect(mapHeaders([header, first])!.headerIndex).toBe(0);
+  });
+});

@@ -66,15 +66,53 @@ const [DAY, MONTH, YEAR] = [DAY_HEADERS, MONTH_HEADERS, YEAR_HEADERS].map(keysOf
  * Three columns side by side headed day, month and year, one of them saying birth: the date of birth
  * as some school programs write it. Not taken while a whole-date column holds it elsewhere.
  */
-function dobPartsOf(headers: readonly string[], dob: number | undefined): DateParts | null {
+function dobPartsOf(headers: readonly string[], context: readonly string[], dob: number | undefined): DateParts | null {
   const keys = headers.map(headerKey);
+  const birth = (c: number) => /เกิด|birth/.test(matchKey(context[c]!));
   for (let c = 0; c + 2 < keys.length; c++) {
-    const [d, m, y] = [keys[c]!, keys[c + 1]!, keys[c + 2]!];
-    if (!DAY.has(d) || !MONTH.has(m) || !YEAR.has(y)) continue;
-    if (![d, m, y].some((k) => k.includes('เกิด') || k.includes('birth'))) continue;
+    if (!DAY.has(keys[c]!) || !MONTH.has(keys[c + 1]!) || !YEAR.has(keys[c + 2]!)) continue;
+    if (!(birth(c) || birth(c + 1) || birth(c + 2))) continue;
     if (dob === undefined || dob === c) return { day: c, month: c + 1, year: c + 2 };
   }
   return null;
+}
+
+/** Units written under a measure's header ("(กก.)", "ซม."): they name no column of their own. */
+const UNITS = new Set(['', 'กก', 'กิโลกรัม', 'kg', 'ซม', 'เซนติเมตร', 'cm', 'พศ'].map(headerKey));
+
+/** A header word: a field's name, a date part, or a unit. */
+function headerWord(text: string): boolean {
+  const k = headerKey(text);
+  return fieldOfHeader(text) !== null || DAY.has(k) || MONTH.has(k) || YEAR.has(k) || UNITS.has(k);
+}
+
+/**
+ * The header as one row per column. A header of two rows, as hand-made rosters merge it ("ชื่อ - สกุล"
+ * over คำนำหน้า | ชื่อ | นามสกุล, "วันเดือนปีเกิด" over วัน | เดือน | ปี), is read from its lower row
+ * where that row names something, else from the upper; the students start below both. `context` is
+ * each column's upper header, carried across a merge, and its own.
+ */
+function headerRows(rows: readonly (readonly Cell[])[], best: number) {
+  const top = rows[best]!.map((v) => cellText(v).trim());
+  const under = (rows[best + 1] ?? []).map((v) => cellText(v).trim());
+  const filled = under.filter((t) => t !== '');
+  // The lower row is units only, or header words of which some sit under a blank (a merge's continuation).
+  const unit = (t: string) => UNITS.has(headerKey(t));
+  const merged = under.some((t, c) => t !== '' && (top[c] ?? '') === '');
+  const two = filled.length > 0 && (filled.every(unit) || (filled.length >= 2 && merged && filled.every(headerWord)));
+  if (!two) return { headerIndex: best, headers: top, context: top };
+  const headers: string[] = [];
+  const context: string[] = [];
+  let parent = '';
+  for (let c = 0; c < Math.max(top.length, under.length); c++) {
+    const t = top[c] ?? '';
+    const u = under[c] ?? '';
+    if (t !== '') parent = t;
+    else if (u === '') parent = '';
+    headers.push(u !== '' && !unit(u) ? u : t);
+    context.push(`${parent} ${u}`);
+  }
+  return { headerIndex: best + 1, headers, context };
 }
 
 const SEARCH_ROWS = 10;
@@ -128,11 +166,11 @@ export function mapHeaders(rows: readonly (readonly Cell[])[], headerRow?: numbe
   }
   if (best < 0 || bestCount < MIN_FIELDS) return null;
 
-  const headerCells = rows[best]!;
-  const fields = fieldsOfRow(headerCells);
+  const { headerIndex, headers, context } = headerRows(rows, best);
+  const fields = fieldsOfRow(headers);
   const cidByHeader = fields.includes('cid');
   fields.forEach((f, col) => {
-    if (f === 'sid' && !cidByHeader && looksLikeCidColumn(rows, best + 1, col)) fields[col] = 'cid';
+    if (f === 'sid' && !cidByHeader && looksLikeCidColumn(rows, headerIndex + 1, col)) fields[col] = 'cid';
   });
 
   const columns: Partial<Record<FieldKey, number>> = {};
@@ -142,11 +180,10 @@ export function mapHeaders(rows: readonly (readonly Cell[])[], headerRow?: numbe
     if (columns[f] === undefined) columns[f] = col;
     else duplicates.push({ field: f, column: col });
   });
-  const headers = headerCells.map((v) => cellText(v).trim());
-  const dobParts = dobPartsOf(headers, columns.dob);
-  if (!dobParts) return { headerIndex: best, headers, columns, duplicates };
+  const dobParts = dobPartsOf(headers, context, columns.dob);
+  if (!dobParts) return { headerIndex, headers, columns, duplicates };
   columns.dob = dobParts.day;
-  return { headerIndex: best, headers, columns, duplicates, dobParts };
+  return { headerIndex, headers, columns, duplicates, dobParts };
 }
 
 /** A, B, …, Z, AA, … */

@@ -422,18 +422,31 @@ export function analyseSheet(
     ]),
   );
 
-  // A row is a student when any mapped cell holds something.
+  // A row is a student when any mapped cell holds something, unless it repeats the header (a class's
+  // list pasted under another's, its header with it): three of its cells as the header names them.
   const n = Math.max(0, values.length - from);
   // Blankness per distinct value, read through the shapes where there are (no per-row value is made).
-  const blanks = [...encoded.values()].map((e) => {
+  let named: Uint8Array | null = null;
+  const blanks = [...encoded].map(([field, e]) => {
     const { codes, values: distinct } = e.shapes ?? { codes: e.codes, values: e.distinct };
     const blank = new Uint8Array(distinct.length);
-    for (let v = 0; v < distinct.length; v++) blank[v] = distinct[v]!.blank ? 1 : 0;
+    const header = map.headers[map.columns[field]!] ?? '';
+    let repeats: Uint8Array | null = null;
+    for (let v = 0; v < distinct.length; v++) {
+      const d = distinct[v]!;
+      blank[v] = d.blank ? 1 : 0;
+      if (!d.blank && header !== '' && d.text.trim() === header) (repeats ??= new Uint8Array(distinct.length))[v] = 1;
+    }
+    if (repeats) {
+      const count = (named ??= new Uint8Array(n));
+      for (let i = 0; i < n; i++) count[i] = count[i]! + repeats[codes[i]!]!;
+    }
     return { codes, blank };
   });
   const keep = new Int32Array(n);
   let kept = 0;
   for (let i = 0; i < n; i++) {
+    if (named !== null && named[i]! >= Math.min(3, blanks.length)) continue;
     // Indexed, not for…of: this runs once per row, mostly before it is optimised, and an iterator
     // allocates on every step until then.
     for (let k = 0; k < blanks.length; k++) {

@@ -222,3 +222,28 @@ describe('a header of two rows, as hand-made rosters merge it', () => {
       expect(mapHeaders([header, first])!.headerIndex).toBe(0);
   });
 });
+
+describe('a class’s list pasted under another’s, its header with it', () => {
+  const H = ['ที่', 'เลขประจำตัวประชาชน', 'คำนำหน้าชื่อ', 'ชื่อ', 'นามสกุล', 'เพศ', 'วันเกิด', 'ชั้น'];
+  const block = (grade: string, from: number, count: number) => [
+    [`รายชื่อนักเรียนชั้น ${grade}`],
+    H,
+    ...Array.from({ length: count }, (_, k) => {
+      const i = from + k;
+      return [k + 1, id(i), 'ด.ช.', `ชื่อ${i}`, `สกุล${i}`, 'ชาย', grade === 'ป.5' ? '15/03/2559' : '15/03/2558', grade];
+    }),
+    [],
+  ];
+  it('skips each repeated header: no student, no finding', () => {
+    // 40 students a class: names are distinct enough to be read row by row, the other columns as dictionaries.
+    const rows = [...block('ป.5', 1, 40), ...block('ป.6', 41, 40), ...block('ป.6', 81, 40)];
+    const r = validate(rows, { asOf: '2027-03-01' });
+    expect(r.summary).toMatchObject({ headerRow: 2, students: 120 });
+    // Rows 45 and 88 repeat the header, under their titles on rows 44 and 87.
+    expect(r.findings.filter((f) => [44, 45, 87, 88].includes(f.row ?? 0))).toEqual([]);
+  });
+  it('still takes a student whose cells only partly read like the header', () => {
+    const rows = [H, [1, id(1), 'ด.ช.', 'ชื่อ', 'นามสกุล', 'ชาย', '15/03/2558', 'ป.6']];
+    expect(validate(rows, { asOf: '2027-03-01' }).summary.students).toBe(1);
+  });
+});

@@ -242,6 +242,17 @@ describe('a class’s list pasted under another’s, its header with it', () => 
     // Rows 45 and 88 repeat the header, under their titles on rows 44 and 87.
     expect(r.findings.filter((f) => [44, 45, 87, 88].includes(f.row ?? 0))).toEqual([]);
   });
+  it('skips a repeated header of two rows too', () => {
+    const TOP = ['ที่', 'เลขประจำตัวประชาชน', 'ชื่อ - สกุล', '', '', 'วันเดือนปีเกิด', '', '', 'เพศ', 'ชั้น'];
+    const UNDER = ['', '', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'วัน', 'เดือน', 'ปี', '', ''];
+    const NAMES = ['สมชาย', 'ธนากร', 'ปวริศ'];
+    const kid = (i: number, grade: string) => [i, id(i), 'ด.ช.', NAMES[i - 1]!, 'ใจดี', 15, 3, 2558, 'ชาย', grade];
+    const rows = [TOP, UNDER, kid(1, 'ป.6'), kid(2, 'ป.6'), [], ['ชั้น ป.6/2'], TOP, UNDER, kid(3, 'ป.6')];
+    const r = validate(rows, { asOf: '2027-03-01' });
+    expect(r.summary).toMatchObject({ headerRow: 2, students: 3 });
+    expect(r.findings.filter((f) => f.row !== null)).toEqual([]);
+  });
+
   it('still takes a student whose cells only partly read like the header', () => {
     const rows = [H, [1, id(1), 'ด.ช.', 'ชื่อ', 'นามสกุล', 'ชาย', '15/03/2558', 'ป.6']];
     expect(validate(rows, { asOf: '2027-03-01' }).summary.students).toBe(1);

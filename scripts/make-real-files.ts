@@ -1,9 +1,9 @@
 /**
  * Writes the real-shaped roster files of issue 9 (DMC download as downloaded, re-saved by Excel,
- * exported as CSV in UTF-8 and Windows-874, a per-class workbook) and manifest.json, the problems
- * planted in them. With --score it also runs the built command on each and prints found / planted
- * and clean rows flagged / clean rows; --infer-dates leaves out --as-of and --academic-year so the
- * command infers the check date from each file.
+ * exported as CSV in UTF-8 and Windows-874, a per-class workbook, a hand-made roster with headers of
+ * two rows) and manifest.json, the problems planted in them. With --score it also runs the built
+ * command on each and prints found / planted and clean rows flagged / clean rows; --infer-dates leaves
+ * out --as-of and --academic-year so the command infers the check date from each file.
  *   npx tsx scripts/make-real-files.ts OUTDIR [--seed N] [--score [--infer-dates]]
  */
 import { spawnSync } from 'node:child_process';

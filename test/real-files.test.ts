@@ -1,6 +1,6 @@
 /**
  * Issue 9's measure: files shaped like the ones schools hold (the DMC download as downloaded, re-saved
- * by Excel, exported as CSV, a per-class workbook), each with planted problems. Through the command,
+ * by Excel, exported as CSV, a per-class workbook, a hand-made roster), each with planted problems. Through the command,
  * the core and the add-on bundle, every planted problem must be found on its sheet and cell, and no
  * clean row may get an error or a warning.
  */
@@ -117,7 +117,7 @@ function datesOf(json: unknown): Record<string, unknown> | undefined {
   return o?.summary?.dates ?? o?.dates;
 }
 
-const SHAPES: Shape[] = ['dmc-text', 'dmc-resaved', 'dmc-csv', 'dmc-csv-874', 'classes'];
+const SHAPES: Shape[] = ['dmc-text', 'dmc-resaved', 'dmc-csv', 'dmc-csv-874', 'classes', 'handmade'];
 
 describe('the generated files', () => {
   it('are deterministic for a seed', async () => {
@@ -186,6 +186,16 @@ describe('the generated files', () => {
       expect(header).not.toContain('ชั้น');
       expect(header).not.toContain('เพศ');
     }
+  });
+
+  it('write the hand-made roster: two class lists in one sheet, each under a header of two rows', () => {
+    const v = fileOf('handmade').sheets[0]!.values;
+    const headers = v.flatMap((r, i) => (r[6] === 'วันเดือนปีเกิด' ? [i] : []));
+    expect(headers).toHaveLength(2);
+    for (const h of headers) expect(v[h + 1]!.slice(2, 9)).toEqual(['คำนำหน้า', 'ชื่อ', 'นามสกุล', '', 'วัน', 'เดือน', 'ปี']);
+    const students = v.filter((r) => typeof r[0] === 'number');
+    expect(students.filter((r) => typeof r[6] === 'number' && typeof r[8] === 'number').length).toBeGreaterThan(40);
+    expect(students.some((r) => typeof r[7] === 'string' && /^[ก-ฮ]/.test(r[7]))).toBe(true);
   });
 
   it('read back through the command reader as they were written', () => {
@@ -281,7 +291,7 @@ function sheetsOf(f: RealFile): Record<string, Value[][]> {
 }
 
 describe('the add-on bundle on Sheets-typed values (numbers, Date objects, strings)', () => {
-  for (const shape of ['dmc-resaved', 'classes'] as const) {
+  for (const shape of ['dmc-resaved', 'classes', 'handmade'] as const) {
     it(`${shape}: checkRoster finds every planted problem, clean rows clean`, () => {
       const f = fileOf(shape);
       const addon = loadAddon(sheetsOf(f));

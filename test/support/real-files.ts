@@ -30,7 +30,7 @@ const TIMESTAMP_LINE = 'วันและเวลาที่สร้าง�
 const SCHOOL_CODE = '10100001';
 const SCHOOL_NAME = 'โรงเรียนบ้านตัวอย่างวิทยา';
 
-export type Shape = 'dmc-text' | 'dmc-resaved' | 'dmc-csv' | 'dmc-csv-874' | 'classes';
+export type Shape = 'dmc-text' | 'dmc-resaved' | 'dmc-csv' | 'dmc-csv-874' | 'classes' | 'handmade';
 
 /** A problem planted on purpose: the rule that must fire, on which sheet and cell (null = whole sheet). */
 export interface Planted {
@@ -185,6 +185,8 @@ interface Kid {
   scientific?: boolean;
   /** CSV-874: a byte that is no Windows-874 character in the address. */
   badByte?: boolean;
+  /** handmade: the day, month and year cells written in place of the date of birth's. */
+  dobCells?: [SheetValue, SheetValue, SheetValue];
 }
 
 const ageAt = (k: Kid, on: Ymd) => ageOn(k.dob, on);
@@ -629,6 +631,8 @@ interface XlsxSheetSpec {
   /** 1-based rows merged across the table's width (title lines). */
   mergedRows: number[];
   width: number;
+  /** Further merged areas, 1-based: top, left, bottom, right. */
+  merges?: Array<[number, number, number, number]>;
 }
 
 async function writeWorkbook(sheets: XlsxSheetSpec[]): Promise<Uint8Array> {
@@ -653,6 +657,7 @@ async function writeWorkbook(sheets: XlsxSheetSpec[]): Promise<Uint8Array> {
       });
     });
     for (const r of s.mergedRows) ws.mergeCells(r, 1, r, s.width);
+    for (const m of s.merges ?? []) ws.mergeCells(...m);
   }
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
@@ -954,6 +959,194 @@ function classesManifest(bySheet: Map<string, Kid[]>): Manifest {
   };
 }
 
+// ———————————————————————————————————————— a hand-made roster ————————————————————————————————————————
+
+/**
+ * Two class lists typed by hand into one sheet, the second pasted under the first with its title and
+ * header: a header of two rows ("ชื่อ - สกุล" merged over คำนำหน้า | ชื่อ | นามสกุล, "วันเดือนปีเกิด"
+ * over วัน | เดือน | ปี, units under the measures), the date of birth as three numbers (the month
+ * sometimes a name).
+ */
+const HANDMADE_SHEET = 'นักเรียน';
+const HANDMADE_TOP = [
+  'ที่',
+  'เลขประจำตัวประชาชน',
+  'ชื่อ - สกุล',
+  '',
+  '',
+  'เพศ',
+  'วันเดือนปีเกิด',
+  '',
+  '',
+  'ชั้น',
+  'น้ำหนัก',
+  'ส่วนสูง',
+];
+const HANDMADE_UNDER = ['', '', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', '', 'วัน', 'เดือน', 'ปี', '', '(กก.)', '(ซม.)'];
+const HANDMADE_COLUMN: Partial<Record<Field, string>> = {
+  cid: 'B',
+  prefix: 'C',
+  firstName: 'D',
+  lastName: 'E',
+  gender: 'F',
+  dob: 'G',
+  grade: 'J',
+  weight: 'K',
+  height: 'L',
+};
+const HANDMADE_ROOMS = [1, 2];
+const THAI_MONTH_NAMES = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+];
+
+function handmadeKids(seed: number): Kid[][] {
+  const rand = rng(seed);
+  const people = new People(rand);
+  const rooms = HANDMADE_ROOMS.map((room) => Array.from({ length: 22 }, () => people.kid('ป.5', room)));
+  const kids = rooms.flat();
+  const ymd = (y: number, m: number, d: number): Ymd => ({ y, m, d });
+
+  let k = take(rand, kids);
+  k.raw.cid = wrongCheckDigit(k.cid);
+  plant(k, 'cid.checksum', 'cid', 'check digit one off');
+  k = take(rand, kids);
+  k.raw.cid = '';
+  plant(k, 'cid.missing', 'cid', 'blank ID');
+  // One student typed into both rooms' lists.
+  const a = take(rand, rooms[0]!);
+  plant(a, 'cid.duplicate', 'cid', 'same ID in the other room’s list');
+  const b = take(rand, rooms[1]!);
+  b.raw.cid = a.cid;
+  plant(b, 'cid.duplicate', 'cid', 'same ID in the other room’s list');
+  k = takeGendered(rand, people, kids, false, () => true);
+  k.raw.prefix = 'ด.ช.';
+  plant(k, 'prefix.gender', 'prefix', 'ด.ช. on a girl');
+  k = takeGendered(rand, people, kids, true, () => true);
+  k.raw.prefix = 'นาย';
+  plant(k, 'prefix.age', 'prefix', 'นาย at 10');
+  k = take(rand, kids);
+  k.raw.gender = 'ไม่ระบุ';
+  plant(k, 'gender.invalid', 'gender', 'gender ไม่ระบุ');
+  k = take(rand, kids);
+  k.dobCells = [31, 2, k.dob.y + 543];
+  plant(k, 'dob.invalid', 'dob', '31 February, over three cells');
+  k = take(rand, kids);
+  k.dobCells = ['', '', ''];
+  plant(k, 'dob.missing', 'dob', 'day, month and year all blank');
+  k = take(rand, kids);
+  k.dob = ymd(2025, 6, 1);
+  plant(k, 'dob.future', 'dob', 'born 1 June 2568, after the check date');
+  k = take(rand, kids);
+  setDob(rand, k, ymd(2017, 9, 1));
+  k.prefix = adultPrefix(k);
+  plant(k, 'age.grade', 'dob', 'ป.5 aged 6 on 16 May');
+  k = take(rand, kids);
+  k.raw.weight = '';
+  plant(k, 'weight.missing', 'weight', 'blank weight');
+  k = take(rand, kids);
+  k.raw.weight = String(Math.round(k.weight * 1000));
+  plant(k, 'weight.unit', 'weight', 'weight in grams');
+  k = take(rand, kids);
+  k.raw.height = String(k.height / 100);
+  plant(k, 'height.unit', 'height', 'height in metres');
+  k = take(rand, kids, (x) => x.weight < 60);
+  k.raw.weight = String(k.height);
+  k.raw.height = String(k.weight);
+  plant(k, 'body.swapped', 'weight', 'weight and height swapped');
+  k = take(rand, kids);
+  k.last = 'แสงทอง';
+  k.raw.lastName = 'เเสงทอง';
+  plant(k, 'name.thai-typo', 'lastName', 'เเ for แ in the last name');
+  k = take(rand, kids);
+  k.raw.firstName = '';
+  plant(k, 'name.first.missing', 'firstName', 'blank first name');
+  k = take(rand, kids);
+  k.raw.grade = 'ป.9';
+  plant(k, 'grade.invalid', 'grade', 'grade ป.9');
+  return rooms;
+}
+
+function handmadeRow(k: Kid, i: number): SheetValue[] {
+  const r = k.raw;
+  const prefix = r.prefix ?? (i % 2 ? (SHORT[k.prefix] ?? k.prefix) : k.prefix);
+  const month: SheetValue = i % 3 === 2 ? THAI_MONTH_NAMES[k.dob.m - 1]! : k.dob.m;
+  const [day, mon, year] = k.dobCells ?? [k.dob.d, month, k.dob.y + 543];
+  const weight = r.weight ?? k.weight;
+  const height = r.height ?? k.height;
+  return [
+    i + 1,
+    r.cid ?? k.cid,
+    prefix,
+    r.firstName ?? k.first,
+    r.lastName ?? k.last,
+    r.gender ?? (k.male ? 'ชาย' : 'หญิง'),
+    day,
+    mon,
+    year,
+    r.grade ?? k.grade,
+    weight === '' ? '' : Number(weight),
+    height === '' ? '' : Number(height),
+  ];
+}
+
+/** The sheet, its merged areas (1-based) and where each student's row is (1-based). */
+function handmadeTable(rooms: Kid[][]) {
+  const values: SheetValue[][] = [[SCHOOL_NAME]];
+  const merges: Array<[number, number, number, number]> = [[1, 1, 1, HANDMADE_TOP.length]];
+  const rowOf = new Map<Kid, number>();
+  rooms.forEach((kids, room) => {
+    if (room > 0) values.push([]);
+    values.push([`รายชื่อนักเรียนชั้นประถมศึกษาปีที่ 5/${room + 1} ปีการศึกษา ${ACADEMIC_YEAR}`]);
+    merges.push([values.length, 1, values.length, HANDMADE_TOP.length]);
+    values.push([...HANDMADE_TOP], [...HANDMADE_UNDER]);
+    merges.push([values.length - 1, 3, values.length - 1, 5], [values.length - 1, 7, values.length - 1, 9]);
+    kids.forEach((k, i) => {
+      values.push(handmadeRow(k, i));
+      rowOf.set(k, values.length);
+    });
+  });
+  return { values, merges, rowOf };
+}
+
+function handmadeManifest(rooms: Kid[][], rowOf: Map<Kid, number>): Manifest {
+  const planted: Planted[] = [];
+  const clean: RowRef[] = [];
+  for (const k of rooms.flat()) {
+    const row = rowOf.get(k)!;
+    for (const p of k.plants)
+      planted.push({
+        sheet: HANDMADE_SHEET,
+        rule: p.rule,
+        cell: p.field ? `${HANDMADE_COLUMN[p.field]}${row}` : null,
+        why: p.why,
+      });
+    if (k.plants.length === 0) clean.push({ sheet: HANDMADE_SHEET, row });
+  }
+  return {
+    shape: 'handmade',
+    file: 'handmade.xlsx',
+    sheets: [HANDMADE_SHEET],
+    skipped: [],
+    planted,
+    clean,
+    shapeFindings: [],
+    quietRules: ['header.not-found', 'header.duplicate-column'],
+    inferred: { academicYear: ACADEMIC_YEAR, academicYearFrom: 'title', asOf: INFERRED_AS_OF },
+    students: rowOf.size,
+  };
+}
+
 // ———————————————————————————————————————————— all the files ————————————————————————————————————————————
 
 /** Every real-shaped file, deterministic for a seed. */
@@ -1020,6 +1213,18 @@ export async function makeRealFiles(seed = 2567): Promise<RealFile[]> {
     manifest: classesManifest(bySheet),
     bytes: await writeWorkbook(sheets),
     sheets: sheets.map(({ name, values }) => ({ name, values })),
+  });
+
+  // 5. Two class lists typed by hand into one sheet, with a header of two rows each.
+  const rooms = handmadeKids(seed + 3);
+  const hand = handmadeTable(rooms);
+  const width = HANDMADE_TOP.length;
+  files.push({
+    manifest: handmadeManifest(rooms, hand.rowOf),
+    bytes: await writeWorkbook([
+      { name: HANDMADE_SHEET, values: hand.values, mergedRows: [], width, merges: hand.merges },
+    ]),
+    sheets: [{ name: HANDMADE_SHEET, values: hand.values }],
   });
   return files;
 }

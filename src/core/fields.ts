@@ -19,6 +19,9 @@ export const FIELDS = {
       'เลขประจำตัวประชาชน 13 หลัก',
       'เลขบัตรประจำตัวประชาชน',
       'รหัสประจำตัวประชาชน',
+      'หมายเลขบัตรประชาชน',
+      'หมายเลขประจำตัวประชาชน',
+      'เลขประชาชน',
       'citizen id',
       'national id',
       'id card',
@@ -31,7 +34,7 @@ export const FIELDS = {
   },
   prefix: {
     label: { th: 'คำนำหน้าชื่อ', en: 'prefix' },
-    headers: ['คำนำหน้า', 'คำนำหน้าชื่อ', 'prefix', 'title'],
+    headers: ['คำนำหน้า', 'คำนำหน้าชื่อ', 'คำนำหน้านาม', 'prefix', 'title'],
   },
   firstName: {
     label: { th: 'ชื่อ', en: 'first name' },
@@ -51,7 +54,19 @@ export const FIELDS = {
   },
   dob: {
     label: { th: 'วันเดือนปีเกิด', en: 'date of birth' },
-    headers: ['วันเกิด', 'วันเดือนปีเกิด', 'วัน/เดือน/ปีเกิด', 'วันเดือนปี เกิด', 'date of birth', 'dob', 'birth date', 'birthdate'],
+    headers: [
+      'วันเกิด',
+      'วันเดือนปีเกิด',
+      'วัน/เดือน/ปีเกิด',
+      'วันเดือนปี เกิด',
+      // The abbreviation forms use: ว/ด/ป, ว.ด.ป., วดป.
+      'ว/ด/ป เกิด',
+      'ว.ด.ป. เกิด',
+      'date of birth',
+      'dob',
+      'birth date',
+      'birthdate',
+    ],
   },
   grade: {
     label: { th: 'ชั้น', en: 'grade' },
@@ -59,19 +74,19 @@ export const FIELDS = {
   },
   room: {
     label: { th: 'ห้อง', en: 'room' },
-    headers: ['ห้อง', 'room'],
+    headers: ['ห้อง', 'ห้องเรียน', 'room'],
   },
   weight: {
     label: { th: 'น้ำหนัก', en: 'weight' },
-    headers: ['น้ำหนัก', 'weight'],
+    headers: ['น้ำหนัก', 'น้ำหนักตัว', 'นน.', 'weight'],
   },
   height: {
     label: { th: 'ส่วนสูง', en: 'height' },
-    headers: ['ส่วนสูง', 'height'],
+    headers: ['ส่วนสูง', 'ความสูง', 'height'],
   },
   status: {
     label: { th: 'สถานะ', en: 'status' },
-    headers: ['สถานะ', 'สถานะนักเรียน', 'สถานะการศึกษา', 'status'],
+    headers: ['สถานะ', 'สถานะนักเรียน', 'สถานะการศึกษา', 'สถานภาพ', 'สถานภาพนักเรียน', 'status'],
   },
   exam: {
     label: { th: 'สอบปลายภาค', en: 'final exam' },
@@ -79,7 +94,7 @@ export const FIELDS = {
   },
   entryDate: {
     label: { th: 'วันที่เข้าเรียน', en: 'entry date' },
-    headers: ['วันที่เข้าเรียน', 'วันที่ย้ายเข้า', 'entry date', 'date joined'],
+    headers: ['วันที่เข้าเรียน', 'วันเข้าเรียน', 'วันที่ย้ายเข้า', 'entry date', 'date joined'],
   },
   leaveDate: {
     label: { th: 'วันที่ย้ายออก', en: 'leave date' },

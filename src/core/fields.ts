@@ -70,7 +70,7 @@ export const FIELDS = {
   },
   grade: {
     label: { th: 'ชั้น', en: 'grade' },
-    headers: ['ชั้น', 'ระดับชั้น', 'ชั้นเรียน', 'grade', 'class', 'level'],
+    headers: ['ชั้น', 'ระดับชั้น', 'ชั้นเรียน', 'ชั้น/ห้อง', 'grade', 'class', 'level'],
   },
   room: {
     label: { th: 'ห้อง', en: 'room' },

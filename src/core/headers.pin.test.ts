@@ -49,7 +49,7 @@ const SYNONYMS: Array<[FieldKey, string[]]> = [
       'Birthdate',
     ],
   ],
-  ['grade', ['ชั้น', 'ระดับชั้น', 'ชั้นเรียน', 'Grade', 'Class', 'Level']],
+  ['grade', ['ชั้น', 'ระดับชั้น', 'ชั้นเรียน', 'ชั้น/ห้อง', 'ชั้น / ห้อง', 'Grade', 'Class', 'Level']],
   ['room', ['ห้อง', 'ห้องเรียน', 'Room']],
   ['weight', ['น้ำหนัก', 'น้ำหนักตัว', 'นน.', 'Weight']],
   ['height', ['ส่วนสูง', 'ความสูง', 'Height']],

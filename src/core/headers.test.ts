@@ -258,3 +258,26 @@ describe('a class’s list pasted under another’s, its header with it', () => 
     expect(validate(rows, { asOf: '2027-03-01' }).summary.students).toBe(1);
   });
 });
+
+describe('a column headed ชื่อนักเรียน', () => {
+  it('is the first name beside a last-name column, else the whole name', () => {
+    expect(mapHeaders([['เลขประจำตัวประชาชน', 'ชื่อนักเรียน', 'นามสกุล', 'เพศ']])!.columns).toMatchObject({
+      firstName: 1,
+      lastName: 2,
+    });
+    const whole = mapHeaders([['ที่', 'เลขประจำตัวประชาชน', 'ชื่อนักเรียน', 'เพศ', 'ชั้น']])!;
+    expect(whole.columns).toMatchObject({ fullName: 2 });
+    expect(whole.columns.firstName).toBeUndefined();
+    const r = validate(
+      [
+        ['ที่', 'เลขประจำตัวประชาชน', 'ชื่อนักเรียน', 'เพศ', 'วันเกิด', 'ชั้น'],
+        [1, id(1), 'ด.ญ.สมศรี มีสุข', 'หญิง', '01/06/2557', 'ป.6'],
+        [2, id(2), 'เด็กชายสมชาย', 'ชาย', '01/06/2557', 'ป.6'],
+      ],
+      { asOf: '2027-03-01' },
+    );
+    expect(r.findings.filter((f) => f.row !== null).map((f) => [f.rule, f.cell])).toEqual([
+      ['name.last.missing', 'C3'],
+    ]);
+  });
+});

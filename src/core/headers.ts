@@ -115,6 +115,8 @@ function headerRows(rows: readonly (readonly Cell[])[], best: number) {
   return { headerIndex: best + 1, headers, context };
 }
 
+const STUDENT_NAME = new Set(['ชื่อนักเรียน', 'ชื่อ นักเรียน', "student's name", 'student name'].map(headerKey));
+
 const SEARCH_ROWS = 10;
 const MIN_FIELDS = 3;
 const CONTENT_SAMPLE = 50;
@@ -169,8 +171,11 @@ export function mapHeaders(rows: readonly (readonly Cell[])[], headerRow?: numbe
   const { headerIndex, headers, context } = headerRows(rows, best);
   const fields = fieldsOfRow(headers);
   const cidByHeader = fields.includes('cid');
+  // "ชื่อนักเรียน" holds the first name beside a last-name column, else the whole name.
+  const studentName = fields.includes('lastName') ? 'firstName' : 'fullName';
   fields.forEach((f, col) => {
     if (f === 'sid' && !cidByHeader && looksLikeCidColumn(rows, headerIndex + 1, col)) fields[col] = 'cid';
+    if (f === null && STUDENT_NAME.has(headerKey(headers[col] ?? ''))) fields[col] = studentName;
   });
 
   const columns: Partial<Record<FieldKey, number>> = {};

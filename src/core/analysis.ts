@@ -397,6 +397,14 @@ function sheetGrade(name: string, values: readonly (readonly Cell[])[], map: Hea
 
 const NAME_PARTS = ['prefix', 'firstName', 'lastName'] as const;
 
+/**
+ * Text that class lists hold around their students and that no student's cell holds alone: totals
+ * ("รวม 22 คน", "ชาย 11 คน"), signature lines ("ลงชื่อ.........ครูประจำชั้น", "(นางสาวสมใจ ใจงาม)"),
+ * notes, a class's heading. A row of nothing else is no student.
+ */
+const NOTE =
+  /^\s*(?:รวม|ลงชื่อ|ลงนาม|หมายเหตุ|ตำแหน่ง|ผู้รายงาน|ผู้ตรวจ|ผู้รับรอง|ผู้อำนวยการ|ครูประจำชั้น|ครูที่ปรึกษา|ข้อมูล ณ|ณ วันที่|จำนวน|รายชื่อ|ชั้น|(?:นักเรียน)?(?:ชาย|หญิง)\s*[\d๐-๙]+\s*คน)|^\s*\(.*\)\s*$|\.{4}|_{4}/;
+
 /** Reads a sheet into columns; null when it has no recognisable header. */
 export function analyseSheet(
   index: number,
@@ -422,8 +430,9 @@ export function analyseSheet(
     ]),
   );
 
-  // A row is a student when any mapped cell holds something, unless it repeats the header (a class's
-  // list pasted under another's, its header with it): three of its cells as the header names them.
+  // A row is a student when any mapped cell holds something other than a note (a total, a signature
+  // line below the list), unless it repeats the header (a class's list pasted under another's, its
+  // header with it): three of its cells as the header names them.
   const n = Math.max(0, values.length - from);
   // Blankness per distinct value, read through the shapes where there are (no per-row value is made).
   let named: Uint8Array | null = null;
@@ -434,7 +443,7 @@ export function analyseSheet(
     let repeats: Uint8Array | null = null;
     for (let v = 0; v < distinct.length; v++) {
       const d = distinct[v]!;
-      blank[v] = d.blank ? 1 : 0;
+      blank[v] = d.blank || NOTE.test(d.text) ? 1 : 0;
       if (!d.blank && header !== '' && d.text.trim() === header) (repeats ??= new Uint8Array(distinct.length))[v] = 1;
     }
     if (repeats) {

@@ -281,3 +281,31 @@ describe('a column headed ชื่อนักเรียน', () => {
     ]);
   });
 });
+
+describe('totals and signature lines around a class list', () => {
+  const H = ['ที่', 'เลขประจำตัวประชาชน', 'คำนำหน้าชื่อ', 'ชื่อ', 'นามสกุล', 'เพศ', 'วันเกิด', 'ชั้น'];
+  const kid = (i: number, first: string) => [i, id(i), 'ด.ช.', first, 'ใจดี', 'ชาย', '15/03/2558', 'ป.6'];
+  it('are no students, wherever their text falls', () => {
+    const rows = [
+      H,
+      kid(1, 'สมชาย'),
+      kid(2, 'ธนากร'),
+      ['', 'รวม 2 คน', '', 'ชาย 2 คน', 'หญิง ๐ คน'],
+      ['', '', '', 'ลงชื่อ..................................ครูประจำชั้น'],
+      ['', '', '', '(นางสาวสมใจ ใจงาม)'],
+      ['', '', '', 'ตำแหน่ง ครู'],
+      ['', '', '', '', '', '', '', 'ชั้นประถมศึกษาปีที่ 6/2'],
+      kid(3, 'ปวริศ'),
+      ['', '', '', '', 'ผู้รายงาน ____________'],
+    ];
+    const r = validate(rows, { asOf: '2027-03-01' });
+    expect(r.summary.students).toBe(3);
+    expect(r.findings.filter((f) => f.row !== null)).toEqual([]);
+  });
+  it('a student row keeps what it holds, however its name reads', () => {
+    const rows = [H, [1, '', '', '(ยังไม่ทราบ)', '', '', '15/03/2558', 'ป.6']];
+    const r = validate(rows, { asOf: '2027-03-01' });
+    expect(r.summary.students).toBe(1);
+    expect(r.findings.filter((f) => f.rule === 'cid.missing').map((f) => f.cell)).toEqual(['B2']);
+  });
+});

@@ -371,10 +371,24 @@ describe('parseExam', () => {
     '%j: took',
     (text) => expect(parseExam(text)).toBe('took'),
   );
-  it.each(['ไม่สอบ', 'ไม่เข้าสอบ', 'ขาดสอบ', '✗', '✘', 'x', 'X', 'N', 'No', '0', 'FALSE', 'false'])(
-    '%j: did not',
-    (text) => expect(parseExam(text)).toBe('not'),
-  );
+  it.each([
+    'ไม่สอบ',
+    'ไม่เข้าสอบ',
+    'ขาดสอบ',
+    'ขส',
+    'มส',
+    'มส.',
+    'ไม่มีสิทธิ์สอบ',
+    '✗',
+    '✘',
+    'x',
+    'X',
+    'N',
+    'No',
+    '0',
+    'FALSE',
+    'false',
+  ])('%j: did not', (text) => expect(parseExam(text)).toBe('not'));
   it.each(['', '  ', '.'])('%j: blank', (text) => expect(parseExam(text)).toBe('blank'));
   it.each(['ขาด', 'สอบแล้ว', 'maybe', '2'])('%j: unknown', (text) => expect(parseExam(text)).toBe('unknown'));
 });

@@ -180,7 +180,22 @@ export function isPresentStatus(s: Status): boolean {
 export type Exam = 'took' | 'not' | 'blank' | 'unknown';
 
 const EXAM_TOOK = new Set(['สอบ', 'เข้าสอบ', 'มีผลสอบ', '✓', '✔', 'y', 'yes', '1', 'true']);
-const EXAM_NOT = new Set(['ไม่สอบ', 'ไม่เข้าสอบ', 'ขาดสอบ', '✗', '✘', 'x', 'n', 'no', '0', 'false']);
+// มส (ไม่มีสิทธิ์สอบ, not allowed to sit) and ขส (ขาดสอบ) are how schools' grade books write it.
+const EXAM_NOT = new Set([
+  'ไม่สอบ',
+  'ไม่เข้าสอบ',
+  'ขาดสอบ',
+  'ขส',
+  'มส',
+  'ไม่มีสิทธิ์สอบ',
+  '✗',
+  '✘',
+  'x',
+  'n',
+  'no',
+  '0',
+  'false',
+]);
 
 export const parseExam = memo(examOf);
 

@@ -156,7 +156,8 @@ export type Status = 'present' | 'joined' | 'left' | 'dropout' | 'graduated' | '
 const STATUS_WORDS: Array<[RegExp, Status]> = [
   [/^(?:ปกติ|กำลังศึกษา|เรียนอยู่|present|active|enrolled)$/, 'present'],
   [/ออกกลางคัน|dropout|drop-?out/, 'dropout'],
-  [/ย้ายออก|จำหน่าย|transferredout|movedout|^left$/, 'left'],
+  // ลาออก, พ้นสภาพ and เสียชีวิต are reasons DMC disposes a student for (จำหน่าย).
+  [/ย้ายออก|จำหน่าย|^ลาออก|^พ้นสภาพ|^เสียชีวิต|transferredout|movedout|^left$/, 'left'],
   [/ย้ายเข้า|เพิ่ม|transferredin|movedin|^joined$|^new$/, 'joined'],
   [/^จบ|graduated/, 'graduated'],
 ];

@@ -265,6 +265,8 @@ describe('a column headed ชื่อนักเรียน', () => {
       firstName: 1,
       lastName: 2,
     });
+    // It counts as a known column when the header row is looked for: here one of three.
+    expect(mapHeaders([['ที่', 'ชื่อนักเรียน', 'เลขประจำตัวประชาชน', 'ชั้น']])?.columns).toMatchObject({ fullName: 1 });
     const whole = mapHeaders([['ที่', 'เลขประจำตัวประชาชน', 'ชื่อนักเรียน', 'เพศ', 'ชั้น']])!;
     expect(whole.columns).toMatchObject({ fullName: 2 });
     expect(whole.columns.firstName).toBeUndefined();

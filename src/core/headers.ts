@@ -121,8 +121,11 @@ const SEARCH_ROWS = 10;
 const MIN_FIELDS = 3;
 const CONTENT_SAMPLE = 50;
 
+/** Each header cell's field; "ชื่อนักเรียน" as the whole name until its neighbours say otherwise. */
 function fieldsOfRow(row: readonly Cell[]): Array<FieldKey | null> {
-  return row.map((v) => (typeof v === 'string' ? fieldOfHeader(v) : null));
+  return row.map((v) =>
+    typeof v !== 'string' ? null : (fieldOfHeader(v) ?? (STUDENT_NAME.has(headerKey(v)) ? 'fullName' : null)),
+  );
 }
 
 /**
@@ -175,7 +178,7 @@ export function mapHeaders(rows: readonly (readonly Cell[])[], headerRow?: numbe
   const studentName = fields.includes('lastName') ? 'firstName' : 'fullName';
   fields.forEach((f, col) => {
     if (f === 'sid' && !cidByHeader && looksLikeCidColumn(rows, headerIndex + 1, col)) fields[col] = 'cid';
-    if (f === null && STUDENT_NAME.has(headerKey(headers[col] ?? ''))) fields[col] = studentName;
+    if (f === 'fullName' && STUDENT_NAME.has(headerKey(headers[col] ?? ''))) fields[col] = studentName;
   });
 
   const columns: Partial<Record<FieldKey, number>> = {};

@@ -369,7 +369,7 @@ function encodeColumn(field: FieldKey, column: TextColumn | undefined, from: num
  * A date written over three cells (day, month, year) as one cell holds it: "15/3/2558", or
  * "15 มีนาคม 2558" when the month is a name; a day cell alone is taken as it is.
  */
-export function joinDateParts(day: Cell, month: Cell, year: Cell): Cell {
+function joinDateParts(day: Cell, month: Cell, year: Cell): Cell {
   const [d, m, y] = [day, month, year].map((v) => cellText(v).trim()) as [string, string, string];
   if (m === '' && y === '') return day;
   return /^\d*$/.test(arabicDigits(m)) ? `${d}/${m}/${y}` : `${d} ${m} ${y}`;
@@ -434,7 +434,8 @@ export function analyseSheet(
   // line below the list), unless it repeats the header (a class's list pasted under another's, its
   // header with it): three of its cells as the header names them.
   const n = Math.max(0, values.length - from);
-  // Blankness per distinct value, read through the shapes where there are (no per-row value is made).
+  // Per distinct value, whether it says nothing of a student (blank, or a note), read through the
+  // shapes where there are (no per-row value is made).
   let named: Uint8Array | null = null;
   const blanks = [...encoded].map(([field, e]) => {
     const { codes, values: distinct } = e.shapes ?? { codes: e.codes, values: e.distinct };

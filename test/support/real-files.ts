@@ -286,6 +286,24 @@ function plant(k: Kid, rule: string, field: Field | null, why: string): void {
   k.plants.push({ rule, field, why });
 }
 
+/** What a manifest lists of its students: each planted problem on its cell, and the clean rows. */
+class Listing {
+  readonly planted: Planted[] = [];
+  readonly clean: RowRef[] = [];
+
+  /** A student's problems on `sheet`, row `row`, each at its field's column (`letter`), or the row as clean. */
+  add(sheet: string, row: number, plants: Kid['plants'], letter: (f: Field) => string): void {
+    for (const p of plants)
+      this.planted.push({
+        sheet,
+        rule: p.rule,
+        cell: p.field === null ? null : `${letter(p.field)}${row}`,
+        why: p.why,
+      });
+    if (plants.length === 0) this.clean.push({ sheet, row });
+  }
+}
+
 /** The next unplanted student (from a seeded start) that fits, or null. */
 function tryTake(rand: Rand, kids: Kid[], fits: (k: Kid) => boolean): Kid | null {
   const start = Math.floor(rand() * kids.length);
@@ -313,6 +331,23 @@ function takeGendered(rand: Rand, people: People, kids: Kid[], male: boolean, fi
   const k = take(rand, kids, fits);
   people.regender(k, male);
   return k;
+}
+
+/** Blank weight, weight in grams, height in metres, the two swapped: slips typed into every kind of roster. */
+function plantMeasureSlips(rand: Rand, kids: Kid[]): void {
+  let k = take(rand, kids);
+  k.raw.weight = '';
+  plant(k, 'weight.missing', 'weight', 'blank weight');
+  k = take(rand, kids);
+  k.raw.weight = String(Math.round(k.weight * 1000));
+  plant(k, 'weight.unit', 'weight', 'weight in grams');
+  k = take(rand, kids);
+  k.raw.height = String(k.height / 100);
+  plant(k, 'height.unit', 'height', 'height in metres');
+  k = take(rand, kids, (x) => x.weight < 60);
+  k.raw.weight = String(k.height);
+  k.raw.height = String(k.weight);
+  plant(k, 'body.swapped', 'weight', 'weight and height swapped');
 }
 
 function setDob(rand: Rand, k: Kid, dob: Ymd): void {
@@ -445,19 +480,7 @@ function dmcKids(seed: number): Kid[] {
   k = take(rand, kids);
   k.raw.height = '-';
   plant(k, 'height.missing', 'height', 'height "-" (not recorded)');
-  k = take(rand, kids);
-  k.raw.weight = '';
-  plant(k, 'weight.missing', 'weight', 'blank weight');
-  k = take(rand, kids);
-  k.raw.weight = String(Math.round(k.weight * 1000));
-  plant(k, 'weight.unit', 'weight', 'weight in grams');
-  k = take(rand, kids);
-  k.raw.height = String(k.height / 100);
-  plant(k, 'height.unit', 'height', 'height in metres');
-  k = take(rand, kids, (x) => x.weight < 60);
-  k.raw.weight = String(k.height);
-  k.raw.height = String(k.weight);
-  plant(k, 'body.swapped', 'weight', 'weight and height swapped');
+  plantMeasureSlips(rand, kids);
   k = take(rand, kids);
   k.last = 'แก้วกาญจนา';
   k.raw.lastName = 'เเก้วกาญจนา';
@@ -572,8 +595,7 @@ function csvText(k: Kid, f: Field, t: string): string {
 }
 
 function dmcManifest(shape: Shape, file: string, sheet: string, kids: Kid[], values: SheetValue[][]): Manifest {
-  const planted: Planted[] = [];
-  const clean: RowRef[] = [];
+  const listing = new Listing();
   const shapeFindings: Planted[] = [];
   kids.forEach((k, i) => {
     const row = DMC_HEADER_ROW + 1 + i;
@@ -584,14 +606,7 @@ function dmcManifest(shape: Shape, file: string, sheet: string, kids: Kid[], val
       plants.push({ rule: 'cid.format', field: 'cid', why: 'ID written as 1.1E+12 by Excel' });
     if (shape === 'dmc-csv-874' && k.badByte)
       plants.push({ rule: 'file.bad-bytes', field: null, why: 'a byte no Windows-874 character' });
-    for (const p of plants)
-      planted.push({
-        sheet,
-        rule: p.rule,
-        cell: p.field === null ? null : `${col(DMC_FIELDS.indexOf(p.field))}${row}`,
-        why: p.why,
-      });
-    if (plants.length === 0) clean.push({ sheet, row });
+    listing.add(sheet, row, plants, (f) => col(DMC_FIELDS.indexOf(f)));
     const cidCell = values[row - 1]![DMC_FIELDS.indexOf('cid')];
     if (typeof cidCell === 'number')
       shapeFindings.push({ sheet, rule: 'cid.stored-as-number', cell: `C${row}`, why: 'ID held as a number cell' });
@@ -601,8 +616,8 @@ function dmcManifest(shape: Shape, file: string, sheet: string, kids: Kid[], val
     file,
     sheets: [sheet],
     skipped: [],
-    planted,
-    clean,
+    planted: listing.planted,
+    clean: listing.clean,
     shapeFindings,
     quietRules: ['grade.top-empty', 'header.not-found', 'header.duplicate-column'],
     inferred: {
@@ -927,8 +942,7 @@ const INSTRUCTIONS: SheetValue[][] = [
 ];
 
 function classesManifest(bySheet: Map<string, Kid[]>): Manifest {
-  const planted: Planted[] = [];
-  const clean: RowRef[] = [];
+  const listing = new Listing();
   let students = 0;
   for (const s of CLASS_SHEETS) {
     const fields = classFields(s);
@@ -938,20 +952,17 @@ function classesManifest(bySheet: Map<string, Kid[]>): Manifest {
     };
     bySheet.get(s.name)!.forEach((k, i) => {
       students++;
-      const row = CLASS_HEADER_ROW + 1 + i;
-      for (const p of k.plants)
-        planted.push({ sheet: s.name, rule: p.rule, cell: p.field ? `${letter(p.field)}${row}` : null, why: p.why });
-      if (k.plants.length === 0) clean.push({ sheet: s.name, row });
+      listing.add(s.name, CLASS_HEADER_ROW + 1 + i, k.plants, letter);
     });
   }
-  planted.push({ sheet: null, rule: 'grade.top-empty', cell: null, why: 'ม.2 has students, ม.3 none' });
+  listing.planted.push({ sheet: null, rule: 'grade.top-empty', cell: null, why: 'ม.2 has students, ม.3 none' });
   return {
     shape: 'classes',
     file: 'classes.xlsx',
     sheets: CLASS_SHEETS.map((s) => s.name),
     skipped: ['สรุป', 'คำชี้แจง'],
-    planted,
-    clean,
+    planted: listing.planted,
+    clean: listing.clean,
     shapeFindings: [],
     quietRules: ['header.not-found', 'header.duplicate-column'],
     inferred: { academicYear: ACADEMIC_YEAR, academicYearFrom: 'title', asOf: INFERRED_AS_OF },
@@ -1051,19 +1062,7 @@ function handmadeKids(seed: number): Kid[][] {
   setDob(rand, k, ymd(2017, 9, 1));
   k.prefix = adultPrefix(k);
   plant(k, 'age.grade', 'dob', 'ป.5 aged 6 on 16 May');
-  k = take(rand, kids);
-  k.raw.weight = '';
-  plant(k, 'weight.missing', 'weight', 'blank weight');
-  k = take(rand, kids);
-  k.raw.weight = String(Math.round(k.weight * 1000));
-  plant(k, 'weight.unit', 'weight', 'weight in grams');
-  k = take(rand, kids);
-  k.raw.height = String(k.height / 100);
-  plant(k, 'height.unit', 'height', 'height in metres');
-  k = take(rand, kids, (x) => x.weight < 60);
-  k.raw.weight = String(k.height);
-  k.raw.height = String(k.weight);
-  plant(k, 'body.swapped', 'weight', 'weight and height swapped');
+  plantMeasureSlips(rand, kids);
   k = take(rand, kids);
   k.last = 'แสงทอง';
   k.raw.lastName = 'เเสงทอง';
@@ -1120,26 +1119,15 @@ function handmadeTable(rooms: Kid[][]) {
 }
 
 function handmadeManifest(rooms: Kid[][], rowOf: Map<Kid, number>): Manifest {
-  const planted: Planted[] = [];
-  const clean: RowRef[] = [];
-  for (const k of rooms.flat()) {
-    const row = rowOf.get(k)!;
-    for (const p of k.plants)
-      planted.push({
-        sheet: HANDMADE_SHEET,
-        rule: p.rule,
-        cell: p.field ? `${HANDMADE_COLUMN[p.field]}${row}` : null,
-        why: p.why,
-      });
-    if (k.plants.length === 0) clean.push({ sheet: HANDMADE_SHEET, row });
-  }
+  const listing = new Listing();
+  for (const k of rooms.flat()) listing.add(HANDMADE_SHEET, rowOf.get(k)!, k.plants, (f) => HANDMADE_COLUMN[f]!);
   return {
     shape: 'handmade',
     file: 'handmade.xlsx',
     sheets: [HANDMADE_SHEET],
     skipped: [],
-    planted,
-    clean,
+    planted: listing.planted,
+    clean: listing.clean,
     shapeFindings: [],
     quietRules: ['header.not-found', 'header.duplicate-column'],
     inferred: { academicYear: ACADEMIC_YEAR, academicYearFrom: 'title', asOf: INFERRED_AS_OF },
